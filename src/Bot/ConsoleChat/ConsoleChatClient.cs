@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Options;
+using MentorBot.Bot.Telegram;
+
+namespace MentorBot.Bot.ConsoleChat;
+
+/// <summary>The Bot API as the terminal chat sees it: sending prints to the screen, and nothing goes to Telegram.</summary>
+public sealed class ConsoleChatClient(ConsoleScreen screen, IOptions<ConsoleChatOptions> options) : ITelegramBotClient
+{
+    public Task<User> GetMeAsync(CancellationToken cancellationToken = default) =>
+        Task.FromResult(new User { Id = 1, IsBot = true, FirstName = "MentorBot", Username = "mentorbot_local" });
+
+    public Task<IReadOnlyList<Update>> GetUpdatesAsync(GetUpdatesRequest request, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Update>>([]);
+
+    public Task<Message?> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        var id = screen.NextMessageId();
+        screen.ShowMessage(request.ChatId, id, request.Text, request.ReplyMarkup, edited: false);
+        return Task.FromResult<Message?>(new Message { MessageId = id, Chat = new Chat { Id = request.ChatId }, Text = request.Text });
+    }
+
+    public Task<Message?> EditMessageTextAsync(EditMessageTextRequest request, CancellationToken cancellationToken = default)
+    {
+        screen.ShowMessage(request.ChatId, request.MessageId, request.Text, request.ReplyMarkup, edited: true);
+        return Task.FromResult<Message?>(null);
+    }
+
+    public Task<Message?> EditMessageReplyMarkupAsync(EditMessageReplyMarkupRequest request, CancellationToken cancellationToken = default)
+    {
+        screen.ShowButtonsOnly(request.ChatId, request.MessageId, request.ReplyMarkup);
+        return Task.FromResult<Message?>(null);
+    }
+
+    public Task AnswerCallbackQueryAsync(AnswerCallbackQueryRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!string.IsNullOrEmpty(request.Text))
+        {
+            screen.ShowNote($"  ({request.Text})");
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task DeleteMessageAsync(long chatId, int messageId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public async Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default)
+    {
+        var directory = Path.GetFullPath(options.Value.FilesDirectory);
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, Path.GetFileName(request.FileName));
+        await File.WriteAllBytesAsync(path, request.Content, cancellationToken);
+        var id = screen.NextMessageId();
+        screen.ShowMessage(request.ChatId, id, $"{request.Caption}\n📎 файл сохранён: {path}", null, edited: false);
+        return new Message { MessageId = id, Chat = new Chat { Id = request.ChatId } };
+    }
+
+    public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task DeleteWebhookAsync(bool dropPendingUpdates = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
+}

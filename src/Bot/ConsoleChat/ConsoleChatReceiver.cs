@@ -1,0 +1,154 @@
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.ConsoleChat;
+
+/// <summary>
+/// The terminal chat: each line you type becomes an update for the same handlers and database the Telegram bot uses.
+/// "#N" presses a button, "/as ID [name]" makes you another person, and the end of input stops the bot.
+/// </summary>
+public sealed class ConsoleChatReceiver(
+    ConsoleScreen screen,
+    ConsoleInput input,
+    UpdateBatchHandler updates,
+    IServiceScopeFactory scopes,
+    IHostApplicationLifetime lifetime,
+    IOptions<ConsoleChatOptions> options,
+    TimeProvider clock) : BackgroundService
+{
+    public const string Banner =
+        "MentorBot в режиме локального чата. Чтобы подключить настоящего бота, задайте токен от @BotFather: " +
+        "переменная окружения Telegram__BotToken или ключ Telegram:BotToken в appsettings.json.";
+
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    // Update ids must never repeat across runs, since processed ids are remembered in the database.
+    private long _nextUpdateId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 16;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var me = new User { Id = options.Value.UserId, FirstName = options.Value.FirstName };
+        screen.ShowNote(Banner);
+        screen.ShowNote($"Вы — пользователь {me.Id} ({me.FirstName}). Наберите /start. Кнопки: #1, #2… Сменить пользователя: /as ID [имя]. Выход: /quit или конец ввода.");
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var line = await input.ReadLineAsync(stoppingToken);
+            if (line is null || line.Trim() == "/quit")
+            {
+                await DrainOutboxAsync(stoppingToken);
+                lifetime.StopApplication();
+                return;
+            }
+            line = line.Trim();
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            if (line.StartsWith("/as ", StringComparison.Ordinal))
+            {
+                me = SwitchUser(line, me);
+                continue;
+            }
+            var update = line.StartsWith('#') && int.TryParse(line[1..], out var number)
+                ? PressButton(me, number)
+                : new Update { UpdateId = NextUpdateId(), Message = Typed(me, line) };
+            if (update is not null)
+            {
+                await updates.HandleOneAsync(update, stoppingToken);
+            }
+        }
+    }
+
+    private User SwitchUser(string line, User current)
+    {
+        var parts = line.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2 || !long.TryParse(parts[1], out var id) || id <= 0)
+        {
+            screen.ShowNote("Формат: /as ID [имя], например /as 2002 Ирина");
+            return current;
+        }
+        var user = new User { Id = id, FirstName = parts.Length > 2 ? parts[2] : $"Пользователь {id}" };
+        screen.ShowNote($"Теперь вы — пользователь {user.Id} ({user.FirstName}).");
+        return user;
+    }
+
+    private Update? PressButton(User me, int number)
+    {
+        if (screen.FindButton(me.Id, number) is not var (messageId, button))
+        {
+            screen.ShowNote($"Кнопки #{number} нет в последнем сообщении с кнопками.");
+            return null;
+        }
+        if (button.CallbackData is null)
+        {
+            screen.ShowNote($"Это ссылка: {button.Url}");
+            return null;
+        }
+        return new Update
+        {
+            UpdateId = NextUpdateId(),
+            CallbackQuery = new CallbackQuery
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                From = me,
+                Data = button.CallbackData,
+                Message = new Message { MessageId = messageId, Chat = PrivateChat(me), Date = Now(), ReplyMarkup = new InlineKeyboardMarkup([]) },
+            },
+        };
+    }
+
+    private Message Typed(User me, string text) => new()
+    {
+        MessageId = screen.NextMessageId(),
+        From = me,
+        Chat = PrivateChat(me),
+        Date = Now(),
+        Text = text,
+    };
+
+    private static Chat PrivateChat(User me) => new() { Id = me.Id, Type = "private" };
+
+    private long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
+
+    private long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+
+    /// <summary>With piped input, the answers to the last lines must still be shown before the bot stops.</summary>
+    private async Task DrainOutboxAsync(CancellationToken cancellationToken)
+    {
+        var deadline = clock.GetUtcNow() + DrainTimeout;
+        while (clock.GetUtcNow() < deadline && !cancellationToken.IsCancellationRequested)
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                if (await scope.ServiceProvider.GetRequiredService<OutboxRepository>().PendingCountAsync(cancellationToken) == 0)
+                {
+                    // The last row may be marked sent a moment before it is printed.
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
+                    return;
+                }
+            }
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+        }
+    }
+}
+
+/// <summary>Standard input, read so that stopping the bot never waits on a blocked read.</summary>
+public sealed class ConsoleInput(TextReader reader)
+{
+    public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await Task.Run(reader.ReadLine, CancellationToken.None).WaitAsync(cancellationToken);
+        }
+        catch (IOException)
+        {
+            // A closed or missing standard input is the end of input.
+            return null;
+        }
+    }
+}

@@ -1,0 +1,21 @@
+namespace MentorBot.Bot.Localization;
+
+/// <summary>The Russian texts shared by every feature. A feature's own texts live beside these, in its own class.</summary>
+public static class Texts
+{
+    public const string BackButton = "‹ Назад";
+    public const string CancelButton = "✕ Отмена";
+    public const string StaleButton = "Эта кнопка уже неактуальна.";
+
+    public static HtmlText DialogCancelled => Html.Raw("Отменено. Ничего не сохранено. Команды — /help.");
+    public static HtmlText NothingToCancel => Html.Raw("Отменять нечего. Команды — /help.");
+    public static HtmlText DialogLost => Html.Raw("Не удалось продолжить прерванный диалог, начните его заново. Команды — /help.");
+    public static HtmlText TextExpected => Html.Raw("Пожалуйста, ответьте текстом или кнопкой.");
+    public static HtmlText ResumeDialog => Html.Raw("Продолжим с того места, где остановились.");
+    public static HtmlText FinishDialogFirst => Html.Raw("Сначала ответьте на вопрос ниже или отмените: /cancel.");
+    public static HtmlText UnknownCommand => Html.Raw("Такой команды нет. Список команд — /help.");
+    public static HtmlText StrayText => Html.Raw("Я отвечаю на команды и кнопки. Список команд — /help.");
+    public static HtmlText NotAllowed => Html.Raw("Эта команда вам недоступна. Список ваших команд — /help.");
+    public static HtmlText InternalError => Html.Raw("Что-то пошло не так, и ничего не изменилось. Попробуйте ещё раз чуть позже.");
+    public static HtmlText HelpHeader => Html.Raw("<b>Команды MentorBot</b>");
+}

@@ -1,0 +1,70 @@
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.Outbound;
+
+/// <summary>
+/// Collects what a handler wants to send during one update or job run. The pipeline writes it to the outbox in the
+/// same transaction as the handler's changes, so a message goes out if and only if those changes were committed.
+/// </summary>
+public sealed class OutboxWriter(OutboxRepository outbox, IOptions<OutboundOptions> options)
+{
+    private readonly List<OutgoingMessage> _pending = [];
+
+    public IReadOnlyList<OutgoingMessage> Pending => _pending;
+
+    public void Send(long chatId, HtmlText text, InlineKeyboardMarkup? keyboard = null) =>
+        Add(new OutgoingMessage { Kind = OutgoingKind.Send, ChatId = chatId, Text = text.Value, InlineKeyboard = keyboard });
+
+    public void SendWithReplyKeyboard(long chatId, HtmlText text, ReplyKeyboardMarkup keyboard) =>
+        Add(new OutgoingMessage { Kind = OutgoingKind.Send, ChatId = chatId, Text = text.Value, ReplyKeyboard = keyboard });
+
+    public void Edit(long chatId, int messageId, HtmlText text, InlineKeyboardMarkup? keyboard = null) =>
+        Add(new OutgoingMessage { Kind = OutgoingKind.EditText, ChatId = chatId, MessageId = messageId, Text = text.Value, InlineKeyboard = keyboard });
+
+    public void RemoveKeyboard(long chatId, int messageId) =>
+        Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = chatId, MessageId = messageId });
+
+    public void SendDocument(long chatId, string fileName, byte[] content, string contentType, HtmlText caption) =>
+        Add(new OutgoingMessage
+        {
+            Kind = OutgoingKind.Document, ChatId = chatId, FileName = fileName, FileContent = content, ContentType = contentType, Text = caption.Value,
+        });
+
+    public void Add(OutgoingMessage message)
+    {
+        var limit = options.Value.MaxMessageLength;
+        if (message.Kind != OutgoingKind.Send || message.Text.Length <= limit)
+        {
+            _pending.Add(message);
+            return;
+        }
+        var parts = HtmlMessageSplitter.Split(message.Text, limit);
+        for (var i = 0; i < parts.Count; i++)
+        {
+            var last = i == parts.Count - 1;
+            // The keyboard belongs under the last part, where the reader finishes.
+            _pending.Add(message with
+            {
+                Text = parts[i],
+                InlineKeyboard = last ? message.InlineKeyboard : null,
+                ReplyKeyboard = last ? message.ReplyKeyboard : null,
+                RemoveReplyKeyboard = last && message.RemoveReplyKeyboard,
+            });
+        }
+    }
+
+    public async Task FlushAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+        await outbox.EnqueueAsync(_pending, now, cancellationToken);
+        _pending.Clear();
+    }
+
+    public void Discard() => _pending.Clear();
+}

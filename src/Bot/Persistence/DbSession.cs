@@ -1,0 +1,100 @@
+using System.Data.Common;
+using Dapper;
+
+namespace MentorBot.Bot.Persistence;
+
+/// <summary>
+/// One connection, and at most one transaction, shared by the repositories of a DI scope
+/// (one update, one job run). Repositories go through it, so they join the open transaction.
+/// </summary>
+public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposable
+{
+    private DbConnection? _connection;
+    private DbTransaction? _transaction;
+
+    public bool InTransaction => _transaction is not null;
+
+    public async Task BeginAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction is not null)
+        {
+            throw new InvalidOperationException("A transaction is already open in this session.");
+        }
+        var connection = await ConnectionAsync(cancellationToken);
+        // Microsoft.Data.Sqlite begins IMMEDIATE, so two writers never deadlock upgrading a read lock.
+        _transaction = await connection.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("No transaction is open in this session.");
+        }
+        await _transaction.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    public async Task RollbackAsync()
+    {
+        if (_transaction is null)
+        {
+            return;
+        }
+        try
+        {
+            await _transaction.RollbackAsync();
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed when it returns.</summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        await BeginAsync(cancellationToken);
+        try
+        {
+            var result = await work();
+            await CommitAsync(cancellationToken);
+            return result;
+        }
+        catch
+        {
+            await RollbackAsync();
+            throw;
+        }
+    }
+
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, parameters, cancellationToken));
+
+    public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        (await (await ConnectionAsync(cancellationToken)).QueryAsync<T>(Command(sql, parameters, cancellationToken))).AsList();
+
+    public async Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
+        await (await ConnectionAsync(cancellationToken)).QuerySingleOrDefaultAsync<T>(Command(sql, parameters, cancellationToken));
+
+    public async ValueTask DisposeAsync()
+    {
+        await RollbackAsync();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+            _connection = null;
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
+        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+
+    private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
+        _connection ??= await connections.OpenAsync(cancellationToken);
+}

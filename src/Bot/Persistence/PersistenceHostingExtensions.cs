@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Bot.Persistence;
+
+public static class PersistenceHostingExtensions
+{
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        DapperTypeHandlers.Register();
+        var services = builder.Services;
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddScoped<DbSession>();
+        services.AddScoped<BotStateRepository>();
+        services.AddScoped<ProcessedUpdateRepository>();
+        services.AddScoped<ChatRepository>();
+        services.AddScoped<ConversationRepository>();
+        services.AddScoped<OutboxRepository>();
+        services.AddScoped<PeopleRepository>();
+        services.AddScoped<ConsentRepository>();
+        services.AddScoped<CoordinatorRepository>();
+        services.AddScoped<InviteRepository>();
+        return builder;
+    }
+}

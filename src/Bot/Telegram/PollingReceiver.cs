@@ -1,0 +1,105 @@
+using MentorBot.Bot.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.Telegram;
+
+/// <summary>
+/// Long polling. The offset that confirms a batch is saved only after every update in it is committed, so a crash
+/// makes Telegram deliver the batch again, and the processed-update ids make the redelivery harmless.
+/// </summary>
+public sealed class PollingReceiver(
+    ITelegramBotClient telegram,
+    UpdateBatchHandler batches,
+    IServiceScopeFactory scopes,
+    IOptions<TelegramOptions> options,
+    TimeProvider clock,
+    ILogger<PollingReceiver> logger) : BackgroundService
+{
+    /// <summary>A poll that comes back empty sooner than this is followed by a pause, so the loop never spins.</summary>
+    public static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var failures = 0;
+        var webhookRemoved = false;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!webhookRemoved)
+                {
+                    // getUpdates is refused while a webhook is set, e.g. after switching back from webhook mode.
+                    await telegram.DeleteWebhookAsync(false, stoppingToken);
+                    webhookRemoved = true;
+                }
+                await PollOnceAsync(stoppingToken);
+                failures = 0;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception error)
+            {
+                failures++;
+                var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 6)) / 2));
+                logger.LogWarning("Polling failed ({Reason}); retrying in {DelaySeconds} s", error.GetType().Name, delay.TotalSeconds);
+                await DelayAsync(delay, stoppingToken);
+            }
+        }
+    }
+
+    private async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        var offset = await WithStateAsync(state => state.GetPollingOffsetAsync(cancellationToken));
+        var started = clock.GetTimestamp();
+        var updates = await telegram.GetUpdatesAsync(
+            new GetUpdatesRequest
+            {
+                Offset = offset == 0 ? null : offset,
+                Timeout = options.Value.PollingTimeoutSeconds,
+                AllowedUpdates = TelegramOptions.AllowedUpdates,
+            },
+            cancellationToken);
+        if (updates.Count == 0)
+        {
+            var elapsed = clock.GetElapsedTime(started);
+            if (elapsed < MinimumPollInterval)
+            {
+                await DelayAsync(MinimumPollInterval - elapsed, cancellationToken);
+            }
+            return;
+        }
+
+        await batches.HandleAsync(updates, cancellationToken);
+        var next = updates.Max(u => u.UpdateId) + 1;
+        await WithStateAsync(async state =>
+        {
+            await state.SetPollingOffsetAsync(next, cancellationToken);
+            return next;
+        });
+        logger.LogDebug("Handled {UpdateCount} updates up to {UpdateId}", updates.Count, next - 1);
+    }
+
+    private async Task<long> WithStateAsync(Func<BotStateRepository, Task<long>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<BotStateRepository>());
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, clock, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Outbound;
+using MentorBot.Bot.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Bot.Telegram;
+
+/// <summary>
+/// Handles one update exactly once: in one transaction it records the update id, runs the handler and writes the
+/// replies to the outbox. A redelivered update finds its id recorded and is skipped.
+/// </summary>
+public sealed class UpdatePipeline(
+    IServiceScopeFactory scopes,
+    ITelegramBotClient telegram,
+    OutboxSignal outboxSignal,
+    TimeProvider clock,
+    ILogger<UpdatePipeline> logger)
+{
+    private const int MaxBusyRetries = 5;
+
+    public async Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                var answer = await HandleOnceAsync(update, cancellationToken);
+                outboxSignal.Notify();
+                if (answer is not null)
+                {
+                    await AnswerCallbackAsync(answer, cancellationToken);
+                }
+                return;
+            }
+            catch (DbException error) when (attempt < MaxBusyRetries && IsBusy(error) && !cancellationToken.IsCancellationRequested)
+            {
+                // Another writer held the database past the busy timeout; nothing was committed, so try again.
+                logger.LogWarning("Database busy while handling update {UpdateId}; attempt {Attempt}", update.UpdateId, attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, cancellationToken);
+            }
+        }
+    }
+
+    private async Task<AnswerCallbackQueryRequest?> HandleOnceAsync(Update update, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        var db = provider.GetRequiredService<DbSession>();
+        var processed = provider.GetRequiredService<ProcessedUpdateRepository>();
+        var outbox = provider.GetRequiredService<OutboxWriter>();
+        var now = clock.GetUtcNow();
+
+        await db.BeginAsync(cancellationToken);
+        if (!await processed.TryMarkAsync(update.UpdateId, now, cancellationToken))
+        {
+            logger.LogDebug("Update {UpdateId} was handled before; skipped", update.UpdateId);
+            await db.RollbackAsync();
+            return null;
+        }
+
+        UpdateContext? context;
+        try
+        {
+            context = await provider.GetRequiredService<UpdateDispatcher>().DispatchAsync(update, now, cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException && !(error is DbException db1 && IsBusy(db1)))
+        {
+            logger.LogError(error, "Update {UpdateId} failed in its handler; its changes were rolled back", update.UpdateId);
+            await db.RollbackAsync();
+            outbox.Discard();
+            return await RecordFailureAsync(update, db, processed, outbox, now, cancellationToken);
+        }
+
+        await outbox.FlushAsync(now, cancellationToken);
+        await db.CommitAsync(cancellationToken);
+        return update.CallbackQuery is { } query
+            ? new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = context?.CallbackAnswer, ShowAlert = context?.CallbackAnswerIsAlert ?? false }
+            : null;
+    }
+
+    /// <summary>A handler's bug must not make the update come back forever: it is recorded, and the person told.</summary>
+    private static async Task<AnswerCallbackQueryRequest?> RecordFailureAsync(
+        Update update, DbSession db, ProcessedUpdateRepository processed, OutboxWriter outbox, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await db.BeginAsync(cancellationToken);
+        await processed.TryMarkAsync(update.UpdateId, now, cancellationToken);
+        if (update.Message is { Chat.Type: "private" } message)
+        {
+            outbox.Send(message.Chat.Id, Texts.InternalError);
+        }
+        await outbox.FlushAsync(now, cancellationToken);
+        await db.CommitAsync(cancellationToken);
+        return update.CallbackQuery is { } query
+            ? new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = Html.ToPlainText(Texts.InternalError.Value), ShowAlert = true }
+            : null;
+    }
+
+    private async Task AnswerCallbackAsync(AnswerCallbackQueryRequest answer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await telegram.AnswerCallbackQueryAsync(answer, cancellationToken);
+        }
+        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
+        {
+            // The spinner on the button times out by itself; the update's effects are already committed.
+            logger.LogWarning("answerCallbackQuery failed: {Reason}", error.GetType().Name);
+        }
+    }
+
+    private static bool IsBusy(DbException error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+}

@@ -1,0 +1,28 @@
+using MentorBot.Bot.Telegram;
+
+namespace MentorBot.Bot.Tests.Fakes;
+
+public sealed record FakeBotApiOptions
+{
+    /// <summary>In BotFather's shape, so that a leak check looks for something realistic.</summary>
+    public string Token { get; init; } = "7000000001:AAHfakeTokenForTests-q9Zx_0123456789";
+
+    /// <summary>What getMe answers, and the sender of every message the bot delivers.</summary>
+    public User Bot { get; init; } = new() { Id = 7000000001, IsBot = true, FirstName = "MentorBot", Username = "mentorbot_test_bot" };
+
+    /// <summary>Telegram's flood limits on sending; null lets every message through.</summary>
+    public FakeRateLimits? RateLimits { get; init; }
+
+    /// <summary>Stamps records and runs the rate-limit windows; long polls and scripted delays use real time.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
+
+/// <summary>
+/// At most <paramref name="Overall"/> messages (sendMessage, sendDocument) per <see cref="Window"/> across all chats
+/// and <paramref name="PerChat"/> per chat; one more gets 429 with retry_after, counted in RateLimitedCount.
+/// </summary>
+public sealed record FakeRateLimits(int Overall = 30, int PerChat = 1)
+{
+    /// <summary>A shorter window scales both limits down in time, so a test can exercise them quickly.</summary>
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(1);
+}

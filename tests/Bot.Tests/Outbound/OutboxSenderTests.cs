@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Outbound;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using MentorBot.Bot.Tests.Fakes;
+using MentorBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Bot.Tests.Outbound;
+
+public sealed class OutboxSenderTests
+{
+    private static Task<LiveBot> StartAsync(FakeBotApi api, Action<IDictionary<string, string?>>? configure = null) =>
+        LiveBot.StartAsync(api, configure, s => BotHarness.RemoveHostedService<PollingReceiver>(s));
+
+    private static async Task EnqueueAsync(LiveBot bot, params (long ChatId, string Text)[] messages)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+        await db.BeginAsync();
+        foreach (var (chatId, text) in messages)
+        {
+            writer.Send(chatId, Html.Text(text));
+        }
+        await writer.FlushAsync(TimeProvider.System.GetUtcNow());
+        await db.CommitAsync();
+        bot.Services.GetRequiredService<OutboxSignal>().Notify();
+    }
+
+    private static async Task<(string Status, long Attempts)> RowAsync(LiveBot bot, long chatId)
+    {
+        await using var scope = bot.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        var rows = await db.QueryAsync<(string, long)>("SELECT status, attempts FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId });
+        return rows.Single();
+    }
+
+    [Fact]
+    public async Task A_429_is_waited_out_for_its_retry_after_then_sent_once()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.TooManyRequests(2));
+        await using var bot = await StartAsync(api);
+        var watch = Stopwatch.StartNew();
+
+        await EnqueueAsync(bot, (11, "привет"));
+        await api.WaitForDeliveryAsync(m => m.ChatId == 11, TimeSpan.FromSeconds(10));
+
+        Assert.True(watch.Elapsed >= TimeSpan.FromSeconds(1.9), $"sent after {watch.Elapsed}");
+        Assert.Single(api.DeliveredTo(11));
+        Assert.Equal(2, api.CallCount("sendMessage"));
+    }
+
+    [Fact]
+    public async Task Server_errors_and_timeouts_are_retried_until_delivered_once()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.InternalServerError(), ScriptedResponse.BadGateway(), ScriptedResponse.Delay(TimeSpan.FromSeconds(8)));
+        await using var bot = await StartAsync(api);
+
+        await EnqueueAsync(bot, (12, "после сбоев"));
+        var delivered = await api.WaitForDeliveryAsync(m => m.ChatId == 12, TimeSpan.FromSeconds(20));
+
+        Assert.Equal("после сбоев", delivered.VisibleText);
+        Assert.Single(api.DeliveredTo(12));
+        await WaitForStatusAsync(bot, 12, "sent");
+    }
+
+    [Fact]
+    public async Task A_user_who_blocked_the_bot_is_marked_and_not_retried()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.BlockChat(13);
+        await using var bot = await StartAsync(api);
+
+        await EnqueueAsync(bot, (13, "первое"), (13, "второе"), (14, "другому"));
+        await api.WaitForDeliveryAsync(m => m.ChatId == 14, TimeSpan.FromSeconds(10));
+        await WaitForStatusAsync(bot, 13, "blocked", expectedRows: 2);
+
+        Assert.Equal(1, api.CallCount("sendMessage") - 1);
+        await using var scope = bot.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<ChatRepository>().IsBlockedAsync(13));
+    }
+
+    [Fact]
+    public async Task A_malformed_answer_is_a_clear_failure_that_is_retried_not_a_crash()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.MalformedJson(), ScriptedResponse.TruncatedBody());
+        await using var bot = await StartAsync(api);
+
+        await EnqueueAsync(bot, (15, "третья попытка"));
+        await WaitForStatusAsync(bot, 15, "sent");
+
+        Assert.Equal(3, api.CallCount("sendMessage"));
+        Assert.Equal(3L, (await RowAsync(bot, 15)).Attempts);
+    }
+
+    [Fact]
+    public async Task A_long_text_is_split_into_messages_within_telegrams_limit()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await StartAsync(api);
+        var text = string.Join("\n", Enumerable.Range(1, 900).Select(i => $"Строка номер {i}"));
+
+        await EnqueueAsync(bot, (16, text));
+        await api.WaitUntilAsync(a => a.DeliveredTo(16).Count >= 4, TimeSpan.FromSeconds(10));
+
+        var parts = api.DeliveredTo(16);
+        Assert.All(parts, p => Assert.True(p.Text!.Length <= 4096));
+        Assert.Equal(text.Replace("\n", ""), string.Concat(parts.Select(p => p.VisibleText!.Replace("\n", ""))));
+    }
+
+    [Fact]
+    public async Task One_chat_gets_at_most_one_message_a_second_while_others_proceed()
+    {
+        await using var api = await FakeBotApi.StartAsync(new FakeBotApiOptions { RateLimits = new FakeRateLimits(30, 1) });
+        await using var bot = await StartAsync(api, c => c["Outbound:PerChatMessagesPerSecond"] = "1");
+
+        await EnqueueAsync(bot, (17, "1"), (17, "2"), (17, "3"), (18, "a"), (19, "b"));
+        await api.WaitUntilAsync(a => a.DeliveredTo(17).Count == 3, TimeSpan.FromSeconds(10));
+
+        Assert.Equal(["1", "2", "3"], api.DeliveredTo(17).Select(m => m.VisibleText ?? "").ToList());
+        Assert.Equal(0, api.RateLimitedCount);
+        var times = api.DeliveredTo(17).Select(m => m.At).ToList();
+        Assert.True(times[2] - times[0] >= TimeSpan.FromSeconds(2));
+    }
+
+    private static async Task WaitForStatusAsync(LiveBot bot, long chatId, string status, int expectedRows = 1)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = bot.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var statuses = await db.QueryAsync<string>("SELECT status FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId });
+            if (statuses.Count == expectedRows && statuses.All(s => s == status))
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Outbox rows of chat {chatId} never became '{status}'.");
+    }
+}

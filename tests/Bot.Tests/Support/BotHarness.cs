@@ -1,0 +1,227 @@
+using Dapper;
+using MentorBot.Bot.Hosting;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Bot.Tests.Support;
+
+/// <summary>
+/// The real bot (dispatcher, features, SQLite, outbox) with an in-memory Bot API and a fake clock. Tests talk to it
+/// as people would, and assert on what each chat saw and what the database holds.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    private static long _nextUpdateId = 1;
+    private readonly Action<IDictionary<string, string?>>? _configure;
+    private readonly Action<IServiceCollection>? _services;
+    private IHost _host;
+
+    private BotHarness(IHost host, string databasePath, FakeClock clock, RecordingTelegramClient telegram,
+        Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
+    {
+        _host = host;
+        DatabasePath = databasePath;
+        Clock = clock;
+        Telegram = telegram;
+        _configure = configure;
+        _services = services;
+    }
+
+    public string DatabasePath { get; }
+    public FakeClock Clock { get; }
+    public RecordingTelegramClient Telegram { get; }
+    public IServiceProvider Services => _host.Services;
+
+    public static async Task<BotHarness> StartAsync(
+        Action<IDictionary<string, string?>>? configure = null,
+        Action<IServiceCollection>? services = null,
+        string? databasePath = null,
+        FakeClock? clock = null)
+    {
+        databasePath ??= Path.Combine(Path.GetTempPath(), $"mentorbot-test-{Guid.NewGuid():N}.db");
+        clock ??= new FakeClock();
+        var telegram = new RecordingTelegramClient();
+        var host = await BuildAndStartAsync(databasePath, clock, telegram, configure, services);
+        return new BotHarness(host, databasePath, clock, telegram, configure, services);
+    }
+
+    /// <summary>Stops the bot and starts it again on the same database, as after a deploy or a crash.</summary>
+    public async Task RestartAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        _host = await BuildAndStartAsync(DatabasePath, Clock, Telegram, _configure, _services);
+    }
+
+    public static Dictionary<string, string?> BaseConfiguration(string databasePath) => new()
+    {
+        ["Telegram:BotToken"] = "123456:test-token",
+        ["Telegram:Mode"] = "Polling",
+        ["Database:Path"] = databasePath,
+        ["Outbound:GlobalMessagesPerSecond"] = "100000",
+        ["Outbound:PerChatMessagesPerSecond"] = "0",
+        ["Outbound:IdlePollMilliseconds"] = "20",
+        ["Outbound:MaxParallelSends"] = "4",
+    };
+
+    private static async Task<IHost> BuildAndStartAsync(
+        string databasePath, FakeClock clock, RecordingTelegramClient telegram,
+        Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        // The repository's own appsettings.json gives the real taxonomy and districts; tests override the rest.
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
+        var settings = BaseConfiguration(databasePath);
+        configure?.Invoke(settings);
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.ClearProviders();
+        builder.AddMentorBot();
+        builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton<ITelegramBotClient>(telegram);
+        RemoveHostedService<PollingReceiver>(builder.Services);
+        services?.Invoke(builder.Services);
+        var host = builder.Build();
+        await host.StartAsync();
+        return host;
+    }
+
+    public static void RemoveHostedService<T>(IServiceCollection services)
+    {
+        foreach (var descriptor in services.Where(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(T)).ToList())
+        {
+            services.Remove(descriptor);
+        }
+    }
+
+    public static long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+
+    /// <summary>Feeds the update through the real pipeline, then waits until its answers are delivered.</summary>
+    public async Task HandleAsync(Update update)
+    {
+        await Services.GetRequiredService<UpdateBatchHandler>().HandleOneAsync(update, CancellationToken.None);
+        await DeliveredAsync();
+    }
+
+    public Task SendTextAsync(long userId, string text, string firstName = "Тест", string? username = null) =>
+        HandleAsync(Updates.Text(userId, text, firstName, username));
+
+    /// <summary>Presses the button whose label contains <paramref name="label"/> under the latest message that still has one.</summary>
+    public async Task PressAsync(long userId, string label)
+    {
+        var message = Telegram.In(userId)
+            .LastOrDefault(m => Telegram.ButtonsOf(userId, m.MessageId).Any(b => b.Text.Contains(label, StringComparison.Ordinal)))
+            ?? throw new InvalidOperationException($"No button '{label}' in chat {userId}. Last message: {LastText(userId)}");
+        var button = Telegram.ButtonsOf(userId, message.MessageId).First(b => b.Text.Contains(label, StringComparison.Ordinal));
+        await HandleAsync(Updates.Callback(userId, button.CallbackData!, message.MessageId));
+    }
+
+    public Task PressDataAsync(long userId, string data, int messageId = 1) => HandleAsync(Updates.Callback(userId, data, messageId));
+
+    public string LastText(long chatId) => Telegram.In(chatId).LastOrDefault()?.Text ?? "";
+
+    public IReadOnlyList<string> TextsIn(long chatId) => Telegram.In(chatId).Select(m => m.Text).ToList();
+
+    /// <summary>Waits until the outbox is empty; fails the test if it never empties.</summary>
+    public async Task DeliveredAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<OutboxRepository>().PendingCountAsync() == 0)
+            {
+                return;
+            }
+            await Task.Delay(10);
+        }
+        throw new TimeoutException("The outbox did not drain.");
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
+        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+    }
+
+    /// <summary>Runs work in a DI scope of the bot, e.g. to seed data through repositories in one transaction.</summary>
+    public async Task InScopeAsync(Func<IServiceProvider, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+        await db.BeginAsync();
+        await work(scope.ServiceProvider);
+        await db.CommitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            File.Delete(DatabasePath + suffix);
+        }
+    }
+}
+
+/// <summary>Builds the updates a Telegram client would send.</summary>
+public static class Updates
+{
+    public static Update Text(long userId, string text, string firstName = "Тест", string? username = null) => new()
+    {
+        UpdateId = BotHarness.NextUpdateId(),
+        Message = new Message
+        {
+            MessageId = (int)(BotHarness.NextUpdateId() % int.MaxValue),
+            From = new User { Id = userId, FirstName = firstName, Username = username },
+            Chat = new Chat { Id = userId, Type = "private" },
+            Date = 1_700_000_000,
+            Text = text,
+        },
+    };
+
+    public static Update Sticker(long userId) => new()
+    {
+        UpdateId = BotHarness.NextUpdateId(),
+        Message = new Message
+        {
+            MessageId = 1,
+            From = new User { Id = userId, FirstName = "Тест" },
+            Chat = new Chat { Id = userId, Type = "private" },
+            Sticker = new Sticker { FileId = "sticker", Emoji = "😀" },
+        },
+    };
+
+    public static Update Callback(long userId, string data, int messageId) => new()
+    {
+        UpdateId = BotHarness.NextUpdateId(),
+        CallbackQuery = new CallbackQuery
+        {
+            Id = Guid.NewGuid().ToString("N"),
+            From = new User { Id = userId, FirstName = "Тест" },
+            Data = data,
+            Message = new Message
+            {
+                MessageId = messageId,
+                Chat = new Chat { Id = userId, Type = "private" },
+                ReplyMarkup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("x", data)]]),
+            },
+        },
+    };
+}

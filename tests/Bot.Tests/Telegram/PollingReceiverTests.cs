@@ -1,0 +1,103 @@
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Telegram;
+using MentorBot.Bot.Tests.Fakes;
+using MentorBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MentorBot.Bot.Tests.Telegram;
+
+public sealed class PollingReceiverTests
+{
+    private static void AddEcho(IServiceCollection services, EchoLog log)
+    {
+        services.AddSingleton(log);
+        services.AddCommand<EchoCommand>();
+    }
+
+    [Fact]
+    public async Task Updates_are_handled_once_and_in_order_within_each_chat()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        long[] chats = [501, 502, 503];
+        for (var i = 1; i <= 5; i++)
+        {
+            foreach (var chat in chats)
+            {
+                api.EnqueueText(chat, $"/echo {chat}-{i}");
+            }
+        }
+        await using var bot = await LiveBot.StartAsync(api, services: s => AddEcho(s, log));
+
+        await api.WaitUntilAsync(a => chats.All(c => a.DeliveredTo(c).Count == 5), TimeSpan.FromSeconds(20));
+
+        foreach (var chat in chats)
+        {
+            var expected = Enumerable.Range(1, 5).Select(i => $"{chat}-{i}").ToList();
+            Assert.Equal(expected, log.Handled.Where(h => h.ChatId == chat).Select(h => h.Text).ToList());
+            Assert.Equal(expected, api.DeliveredTo(chat).Select(m => m.VisibleText ?? "").ToList());
+        }
+        Assert.Equal(15, log.Handled.Count);
+    }
+
+    [Fact]
+    public async Task An_update_handled_before_a_crash_but_never_confirmed_is_not_handled_again()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        var databasePath = Path.Combine(Path.GetTempPath(), $"mentorbot-crash-{Guid.NewGuid():N}.db");
+        var update = api.EnqueueText(601, "/echo once");
+
+        // The first run handles and commits the update, then dies before getUpdates confirms it.
+        await using (var first = await LiveBot.StartAsync(api, databasePath: databasePath, services: s =>
+        {
+            AddEcho(s, log);
+            BotHarness.RemoveHostedService<PollingReceiver>(s);
+        }))
+        {
+            await first.Services.GetRequiredService<UpdatePipeline>().HandleAsync(update, CancellationToken.None);
+        }
+        Assert.Equal(1, api.PendingUpdateCount);
+
+        // The restarted bot polls and receives the same update again.
+        await using (await LiveBot.StartAsync(api, databasePath: databasePath, services: s => AddEcho(s, log)))
+        {
+            await api.WaitUntilAsync(a => a.PendingUpdateCount == 0, TimeSpan.FromSeconds(10));
+            await api.WaitUntilAsync(a => a.DeliveredTo(601).Count >= 1, TimeSpan.FromSeconds(10));
+            await Task.Delay(300);
+        }
+
+        Assert.Single(log.Handled);
+        Assert.Single(api.DeliveredTo(601));
+    }
+
+    [Fact]
+    public async Task An_empty_answer_that_comes_back_at_once_does_not_make_the_loop_spin()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("getUpdates", Enumerable.Repeat(ScriptedResponse.Ok("[]"), 1000).ToArray());
+        await using var bot = await LiveBot.StartAsync(api);
+
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // One poll a second at most; a spinning loop would make hundreds of calls.
+        Assert.InRange(api.CallCount("getUpdates"), 1, 5);
+    }
+
+    [Fact]
+    public async Task A_failing_bot_api_is_retried_with_backoff_and_nothing_is_lost()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        api.Script("getUpdates", ScriptedResponse.InternalServerError(), ScriptedResponse.BadGateway(), ScriptedResponse.MalformedJson());
+        api.EnqueueText(701, "/echo after-outage");
+        await using var bot = await LiveBot.StartAsync(api, services: s => AddEcho(s, log));
+
+        var reply = await api.WaitForDeliveryAsync(m => m.ChatId == 701, TimeSpan.FromSeconds(20));
+
+        Assert.Equal("after-outage", reply.VisibleText);
+        Assert.Single(log.Handled);
+        // Three failures back off (0.5 s, 1 s, 2 s) rather than hammering the API.
+        Assert.InRange(api.CallCount("getUpdates"), 4, 10);
+    }
+}

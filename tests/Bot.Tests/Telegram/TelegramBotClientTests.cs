@@ -1,0 +1,495 @@
+using System.Diagnostics;
+using System.Text;
+using MentorBot.Bot.Telegram;
+using MentorBot.Bot.Tests.Fakes;
+
+namespace MentorBot.Bot.Tests.Telegram;
+
+public sealed class TelegramBotClientTests
+{
+    private const long ChatId = 1001;
+
+    private static readonly InlineKeyboardMarkup YesNo = new([
+        [InlineKeyboardButton.WithCallback("Да", "yes"), InlineKeyboardButton.WithCallback("Нет", "no")],
+        [InlineKeyboardButton.WithUrl("Сайт", "https://example.org/")],
+    ]);
+
+    [Fact]
+    public async Task GetMe_returns_the_bot()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+
+        var me = await api.CreateClient().GetMeAsync();
+
+        Assert.Equal(api.Bot.Id, me.Id);
+        Assert.True(me.IsBot);
+        Assert.Equal(api.Bot.Username, me.Username);
+        Assert.Equal(1, api.CallCount("getMe"));
+    }
+
+    [Fact]
+    public async Task SendMessage_sends_HTML_without_link_previews_and_the_inline_keyboard_in_Bot_API_shape()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+
+        var sent = await api.CreateClient().SendMessageAsync(new SendMessageRequest
+        {
+            ChatId = ChatId,
+            Text = "<b>Привет</b>, &lt;гость&gt; https://example.org",
+            ReplyMarkup = YesNo,
+        });
+
+        var delivered = Assert.Single(api.Delivered);
+        Assert.Equal(ChatId, delivered.ChatId);
+        Assert.Equal("HTML", delivered.ParseMode);
+        Assert.True(delivered.LinkPreviewDisabled);
+        Assert.Equal("Привет, <гость> https://example.org", delivered.VisibleText);
+        Assert.Equal(
+            """{"inline_keyboard":[[{"text":"Да","callback_data":"yes"},{"text":"Нет","callback_data":"no"}],[{"text":"Сайт","url":"https://example.org/"}]]}""",
+            delivered.ReplyMarkupJson);
+        Assert.NotNull(sent);
+        Assert.Equal(delivered.MessageId, sent.MessageId);
+        Assert.Equal(ChatId, sent.Chat.Id);
+        Assert.Equal(["yes", "no"], sent.ReplyMarkup!.InlineKeyboard[0].Select(button => button.CallbackData));
+    }
+
+    [Fact]
+    public async Task SendMessage_writes_reply_keyboards_as_their_own_kind_without_a_type_discriminator()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+
+        await client.SendMessageAsync(new SendMessageRequest
+        {
+            ChatId = ChatId,
+            Text = "Выберите роль",
+            ReplyMarkup = new ReplyKeyboardMarkup([[new KeyboardButton("Ментор"), new KeyboardButton("Директор")]]) { OneTimeKeyboard = true },
+        });
+        await client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Готово", ReplyMarkup = new ReplyKeyboardRemove() });
+
+        Assert.Equal(
+            [
+                """{"keyboard":[[{"text":"Ментор"},{"text":"Директор"}]],"resize_keyboard":true,"one_time_keyboard":true}""",
+                """{"remove_keyboard":true}""",
+            ],
+            api.Delivered.Select(message => message.ReplyMarkupJson));
+    }
+
+    [Fact]
+    public async Task EditMessageText_and_EditMessageReplyMarkup_change_what_the_chat_shows()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var sent = await client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Вопрос?", ReplyMarkup = YesNo });
+
+        var edited = await client.EditMessageTextAsync(new EditMessageTextRequest
+        {
+            ChatId = ChatId, MessageId = sent!.MessageId, Text = "Вопрос? <i>Ответ: да</i>", ReplyMarkup = YesNo,
+        });
+        await client.EditMessageReplyMarkupAsync(new EditMessageReplyMarkupRequest { ChatId = ChatId, MessageId = sent.MessageId });
+
+        Assert.Equal("Вопрос? Ответ: да", edited!.Text);
+        var shown = Assert.Single(api.VisibleMessages(ChatId));
+        Assert.Equal("Вопрос? Ответ: да", shown.VisibleText);
+        Assert.Null(shown.ReplyMarkupJson);
+        Assert.Equal(["sendMessage", "editMessageText", "editMessageReplyMarkup"], api.Delivered.Select(message => message.Method));
+    }
+
+    [Fact]
+    public async Task Editing_to_the_same_content_is_Telegrams_message_is_not_modified()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var sent = await client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Текст" });
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() =>
+            client.EditMessageTextAsync(new EditMessageTextRequest { ChatId = ChatId, MessageId = sent!.MessageId, Text = "Текст" }));
+
+        Assert.True(error.IsMessageNotModified);
+        Assert.Equal(400, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task DeleteMessage_removes_it_from_the_chat()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var sent = await client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Временное" });
+
+        await client.DeleteMessageAsync(ChatId, sent!.MessageId);
+
+        Assert.Empty(api.VisibleMessages(ChatId));
+        Assert.Equal(1, api.CallCount("deleteMessage"));
+    }
+
+    [Fact]
+    public async Task GetUpdates_and_AnswerCallbackQuery_carry_a_button_press_through()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var sent = await client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Вы придёте?", ReplyMarkup = YesNo });
+        api.EnqueueButtonPress(ChatId, sent!.MessageId, "yes");
+
+        var update = Assert.Single(await client.GetUpdatesAsync(new GetUpdatesRequest()));
+        await client.AnswerCallbackQueryAsync(new AnswerCallbackQueryRequest { CallbackQueryId = update.CallbackQuery!.Id, Text = "Записал" });
+
+        Assert.Equal("yes", update.CallbackQuery.Data);
+        Assert.Equal(ChatId, update.OrderingChatId);
+        Assert.Equal(sent.MessageId, update.CallbackQuery.Message!.MessageId);
+        var answer = Assert.Single(api.CallbackAnswers);
+        Assert.Equal((update.CallbackQuery.Id, "Записал", false), (answer.CallbackQueryId, answer.Text, answer.ShowAlert));
+    }
+
+    [Fact]
+    public async Task GetUpdates_serves_in_order_and_drops_updates_once_the_offset_passes_them()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var first = api.EnqueueText(ChatId, "/start");
+        api.EnqueueText(ChatId, "Иван");
+
+        var all = await client.GetUpdatesAsync(new GetUpdatesRequest());
+        var unconfirmed = await client.GetUpdatesAsync(new GetUpdatesRequest { Offset = first.UpdateId });
+        var rest = await client.GetUpdatesAsync(new GetUpdatesRequest { Offset = first.UpdateId + 1 });
+        var none = await client.GetUpdatesAsync(new GetUpdatesRequest { Offset = all[^1].UpdateId + 1 });
+
+        Assert.Equal(["/start", "Иван"], all.Select(update => update.Message!.Text));
+        Assert.Equal(2, unconfirmed.Count);
+        Assert.Equal("Иван", Assert.Single(rest).Message!.Text);
+        Assert.Empty(none);
+        Assert.Equal(0, api.PendingUpdateCount);
+    }
+
+    [Fact]
+    public async Task GetUpdates_long_poll_may_outlast_the_request_timeout()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient(options => options.RequestTimeoutSeconds = 1);
+        var clock = Stopwatch.StartNew();
+
+        var updates = await client.GetUpdatesAsync(new GetUpdatesRequest { Timeout = 2 });
+
+        Assert.Empty(updates);
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.8), TimeSpan.FromSeconds(4));
+    }
+
+    [Fact]
+    public async Task GetUpdates_long_poll_answers_as_soon_as_an_update_arrives()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        var clock = Stopwatch.StartNew();
+
+        var poll = client.GetUpdatesAsync(new GetUpdatesRequest { Timeout = 10 });
+        await api.WaitUntilAsync(fake => fake.CallCount("getUpdates") == 1);
+        api.EnqueueText(ChatId, "привет");
+        var updates = await poll;
+
+        Assert.Equal("привет", Assert.Single(updates).Message!.Text);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(3), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task SendDocument_uploads_the_bytes_as_multipart_with_a_Cyrillic_file_name_and_an_HTML_caption()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var content = Encoding.UTF8.GetBytes("ФИО;Школа\nИванова;№5\n");
+
+        var sent = await api.CreateClient().SendDocumentAsync(new SendDocumentRequest
+        {
+            ChatId = ChatId, FileName = "Дефициты \"май\".csv", Content = content, Caption = "Отчёт <b>за май</b>", ContentType = "text/csv",
+        });
+
+        var delivered = Assert.Single(api.Delivered);
+        Assert.Equal("sendDocument", delivered.Method);
+        Assert.Equal("Дефициты _май_.csv", delivered.FileName);
+        Assert.Equal(content, delivered.FileContent);
+        Assert.Equal("HTML", delivered.ParseMode);
+        Assert.Equal("Отчёт за май", delivered.VisibleText);
+        Assert.Equal(delivered.MessageId, sent!.MessageId);
+        Assert.Equal("Дефициты _май_.csv", sent.Document!.FileName);
+    }
+
+    [Fact]
+    public async Task SetMyCommands_SetWebhook_and_DeleteWebhook_reach_Telegram()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+
+        await client.SetMyCommandsAsync([new BotCommand("start", "Начать"), new BotCommand("cancel", "Отменить")]);
+        await client.SetWebhookAsync(new SetWebhookRequest { Url = "https://bot.example.org/telegram/webhook", SecretToken = "s3cr3t-_" });
+        var registered = api.Webhook;
+        await client.DeleteWebhookAsync(dropPendingUpdates: true);
+
+        Assert.Equal([new BotCommand("start", "Начать"), new BotCommand("cancel", "Отменить")], api.Commands);
+        Assert.Equal(new WebhookRegistration("https://bot.example.org/telegram/webhook", "s3cr3t-_", false), registered);
+        Assert.Null(api.Webhook);
+    }
+
+    [Fact]
+    public async Task Too_many_requests_carries_retry_after()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.TooManyRequests(5));
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api.CreateClient()));
+
+        Assert.True(error.IsTooManyRequests);
+        Assert.Equal(429, error.ErrorCode);
+        Assert.Equal(5, error.RetryAfterSeconds);
+        Assert.Equal("sendMessage", error.Method);
+        Assert.Empty(api.Delivered);
+    }
+
+    [Theory]
+    [InlineData(500, "Internal Server Error")]
+    [InlineData(403, "Forbidden: bot was blocked by the user")]
+    [InlineData(400, "Bad Request: chat not found")]
+    public async Task An_API_error_carries_its_code_and_description(int code, string description)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.ApiError(code, description));
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api.CreateClient()));
+
+        Assert.Equal((code, description), (error.ErrorCode, error.Description));
+        Assert.Equal(code >= 500, error.IsServerError);
+        Assert.Equal(code == 403, error.IsForbidden);
+        Assert.Null(error.RetryAfterSeconds);
+    }
+
+    [Fact]
+    public async Task Ok_false_on_HTTP_200_is_an_error()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.ApiError(400, "Bad Request: message text is empty", httpStatus: 200));
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api.CreateClient()));
+
+        Assert.Equal(400, error.ErrorCode);
+    }
+
+    [Fact]
+    public async Task A_server_error_then_success_leaves_the_client_usable()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        api.Script("sendMessage", ScriptedResponse.InternalServerError(), ScriptedResponse.Normal);
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(client));
+        var sent = await SendAsync(client);
+
+        Assert.True(error.IsServerError);
+        Assert.NotNull(sent);
+        Assert.Equal(2, api.CallCount("sendMessage"));
+        Assert.Single(api.Delivered);
+    }
+
+    [Fact]
+    public async Task A_slow_answer_is_a_transport_error_within_the_request_timeout()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient(options => options.RequestTimeoutSeconds = 1);
+        api.Script("sendMessage", ScriptedResponse.Delay(TimeSpan.FromSeconds(30)));
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(client));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(3));
+        Assert.Contains("no answer within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.Empty(api.Delivered);
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_is_a_cancellation_not_a_transport_error()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+
+        var error = await Record.ExceptionAsync(() => api.CreateClient().GetUpdatesAsync(new GetUpdatesRequest { Timeout = 10 }, cancellation.Token));
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+    }
+
+    [Fact]
+    public async Task Malformed_JSON_is_a_clear_transport_error_and_the_client_goes_on()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        api.Script("sendMessage", ScriptedResponse.MalformedJson());
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(client));
+        var sent = await SendAsync(client);
+
+        Assert.Equal("Bot API sendMessage failed: HTTP 200 came with 46 bytes of application/json that are not a Bot API JSON answer", error.Message);
+        Assert.NotNull(sent);
+    }
+
+    [Theory]
+    [InlineData("bad gateway", "HTTP 502 came with")]
+    [InlineData("dropped connection", "connection")]
+    [InlineData("truncated body", "connection")]
+    [InlineData("JSON without ok", "not a Bot API JSON answer")]
+    [InlineData("result of the wrong shape", "the result is not a Message")]
+    public async Task A_body_that_is_not_a_Bot_API_answer_is_a_transport_error(string fault, string reason)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", Fault(fault));
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(api.CreateClient()));
+
+        Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), error.ToString());
+        Assert.Equal("sendMessage", error.Method);
+    }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("true")]
+    public async Task A_bare_result_is_accepted_where_a_message_may_come_back(string result)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient();
+        api.Script("sendMessage", ScriptedResponse.Ok(result));
+        api.Script("editMessageText", ScriptedResponse.Ok(result));
+
+        var sent = await SendAsync(client);
+        var edited = await client.EditMessageTextAsync(new EditMessageTextRequest { ChatId = ChatId, MessageId = 1, Text = "x" });
+
+        Assert.Null(sent);
+        Assert.Null(edited);
+    }
+
+    [Fact]
+    public async Task A_missing_result_is_an_error_where_one_is_required()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("getMe", ScriptedResponse.Ok("null"));
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => api.CreateClient().GetMeAsync());
+
+        Assert.Contains("carried no result", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_are_ignored_and_a_date_beyond_2038_is_read_as_a_long()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("getUpdates", ScriptedResponse.Ok("""
+            [{"update_id":900000001,"business_message":{"x":1},
+              "message":{"message_id":7,"date":4102444800,"is_topic_message":false,"chat":{"id":-1001234567890123,"type":"supergroup","is_forum":true},
+                         "from":{"id":42,"is_bot":false,"first_name":"Анна","is_premium":true},"text":"/help","entities":[{"type":"bot_command","offset":0,"length":5}]}}]
+            """));
+
+        var update = Assert.Single(await api.CreateClient().GetUpdatesAsync(new GetUpdatesRequest()));
+
+        Assert.Equal(900000001, update.UpdateId);
+        Assert.Equal(4102444800, update.Message!.Date);
+        Assert.Equal(-1001234567890123, update.Message.Chat.Id);
+        Assert.Equal("Анна", update.Message.From!.FirstName);
+        Assert.Equal("/help", update.Message.Text);
+    }
+
+    [Fact]
+    public async Task A_group_migration_carries_the_new_chat_id()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendMessage", ScriptedResponse.Raw(400,
+            """{"ok":false,"error_code":400,"description":"Bad Request: group chat was upgraded to a supergroup chat","parameters":{"migrate_to_chat_id":-1009876543210}}"""));
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => SendAsync(api.CreateClient()));
+
+        Assert.Equal(-1009876543210, error.MigrateToChatId);
+    }
+
+    [Fact]
+    public async Task A_wrong_token_is_unauthorized()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => api.CreateClient(options => options.BotToken = "123:wrong").GetMeAsync());
+
+        Assert.Equal((401, "Unauthorized"), (error.ErrorCode, error.Description));
+        Assert.Equal(0, api.CallCount("getMe"));
+    }
+
+    [Theory]
+    [InlineData("too many requests")]
+    [InlineData("server error")]
+    [InlineData("bot blocked")]
+    [InlineData("ok false on 200")]
+    [InlineData("description quoting the token")]
+    [InlineData("bad gateway")]
+    [InlineData("malformed JSON")]
+    [InlineData("dropped connection")]
+    [InlineData("truncated body")]
+    [InlineData("timeout")]
+    public async Task The_token_never_appears_in_an_exception(string fault)
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient(options => options.RequestTimeoutSeconds = 1);
+        api.Script("sendMessage", Fault(fault, api.Token));
+
+        var error = await Record.ExceptionAsync(() => SendAsync(client));
+
+        AssertTokenless(error, api.Token);
+    }
+
+    [Fact]
+    public async Task The_token_never_appears_when_the_server_cannot_be_reached()
+    {
+        string closedPortUrl;
+        await using (var gone = await FakeBotApi.StartAsync())
+        {
+            closedPortUrl = gone.BaseUrl;
+        }
+
+        await using var api = await FakeBotApi.StartAsync();
+        var client = api.CreateClient(options => options.ApiBaseUrl = closedPortUrl);
+
+        var error = await Record.ExceptionAsync(() => SendAsync(client));
+
+        Assert.IsType<TelegramTransportException>(error);
+        AssertTokenless(error, api.Token);
+    }
+
+    [Fact]
+    public async Task A_missing_token_is_a_configuration_error_before_any_request()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => api.CreateClient(options => options.BotToken = "").GetMeAsync());
+
+        Assert.Equal(0, api.CallCount("getMe"));
+    }
+
+    private static Task<Message?> SendAsync(ITelegramBotClient client) =>
+        client.SendMessageAsync(new SendMessageRequest { ChatId = ChatId, Text = "Здравствуйте" });
+
+    private static ScriptedResponse Fault(string name, string token = "") => name switch
+    {
+        "too many requests" => ScriptedResponse.TooManyRequests(3),
+        "server error" => ScriptedResponse.InternalServerError(),
+        "bot blocked" => ScriptedResponse.BotBlocked(),
+        "ok false on 200" => ScriptedResponse.ApiError(400, "Bad Request: chat not found", httpStatus: 200),
+        "description quoting the token" => ScriptedResponse.ApiError(401, $"Unauthorized: {token}"),
+        "bad gateway" => ScriptedResponse.BadGateway(),
+        "malformed JSON" => ScriptedResponse.MalformedJson(),
+        "dropped connection" => ScriptedResponse.DropConnection(),
+        "truncated body" => ScriptedResponse.TruncatedBody(),
+        "timeout" => ScriptedResponse.Delay(TimeSpan.FromSeconds(30)),
+        "JSON without ok" => ScriptedResponse.Raw(200, """{"result":{"message_id":1}}"""),
+        "result of the wrong shape" => ScriptedResponse.Ok("""{"message_id":"not a number"}"""),
+        _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
+    };
+
+    private static void AssertTokenless(Exception? error, string token)
+    {
+        Assert.NotNull(error);
+        Assert.DoesNotContain(token, error.ToString(), StringComparison.Ordinal);
+        for (var inner = error; inner is not null; inner = inner.InnerException)
+        {
+            Assert.DoesNotContain(token, inner.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("/bot", inner.Message, StringComparison.Ordinal);
+        }
+    }
+}
