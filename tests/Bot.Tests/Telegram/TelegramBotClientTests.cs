@@ -338,7 +338,7 @@ public sealed class TelegramBotClientTests
 
         var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(api.CreateClient()));
 
-        Assert.True(error.Message.Contains(reason, StringComparison.Ordinal), error.ToString());
+        Assert.Fail(reason + error.ToString());
         Assert.Equal("sendMessage", error.Method);
     }
 
