@@ -59,6 +59,8 @@ public sealed class ConsoleChatReceiver(
             if (update is not null)
             {
                 await updates.HandleOneAsync(update, stoppingToken);
+                // The answer is on screen before the next line is read, so "#1" presses the button just shown.
+                await DrainOutboxAsync(stoppingToken);
             }
         }
     }
@@ -116,7 +118,7 @@ public sealed class ConsoleChatReceiver(
 
     private long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
 
-    /// <summary>With piped input, the answers to the last lines must still be shown before the bot stops.</summary>
+    /// <summary>Waits until everything the bot wrote so far is on screen.</summary>
     private async Task DrainOutboxAsync(CancellationToken cancellationToken)
     {
         var deadline = clock.GetUtcNow() + DrainTimeout;
@@ -124,14 +126,13 @@ public sealed class ConsoleChatReceiver(
         {
             await using (var scope = scopes.CreateAsyncScope())
             {
+                // A row is marked sent only after the console printed it.
                 if (await scope.ServiceProvider.GetRequiredService<OutboxRepository>().PendingCountAsync(cancellationToken) == 0)
                 {
-                    // The last row may be marked sent a moment before it is printed.
-                    await Task.Delay(TimeSpan.FromMilliseconds(200), clock, cancellationToken);
                     return;
                 }
             }
-            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, cancellationToken);
+            await Task.Delay(TimeSpan.FromMilliseconds(20), clock, cancellationToken);
         }
     }
 }

@@ -27,6 +27,9 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
 
     protected virtual HtmlText CancelledText => Texts.DialogCancelled;
 
+    /// <summary>Whether moving on to <paramref name="nextStep"/> should finish instead, e.g. when one field is edited.</summary>
+    protected virtual bool FinishesBefore(TDraft draft, string nextStep) => false;
+
     /// <summary>Starts the dialog at its first step (or at <paramref name="step"/>) with the given draft.</summary>
     public async Task BeginAsync(UpdateContext context, TDraft draft, string? step = null, CancellationToken cancellationToken = default)
     {
@@ -95,13 +98,16 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
         context.Reply(CancelledText);
     }
 
-    private async Task ApplyAsync(UpdateContext context, DialogStep<TDraft> step, TDraft draft, string[] history, StepInput input, CancellationToken cancellationToken)
+    private async Task ApplyAsync(UpdateContext context, DialogStep<TDraft> step, TDraft draft, string[] history, StepInput input, CancellationToken cancellationToken) =>
+        await ApplyAsync(context, step, draft, history, await step.Accept(draft, input, cancellationToken), cancellationToken, input.IsChoice);
+
+    private async Task ApplyAsync(
+        UpdateContext context, DialogStep<TDraft> step, TDraft draft, string[] history, StepOutcome<TDraft> outcome, CancellationToken cancellationToken, bool byButton = false)
     {
-        var outcome = await step.Accept(draft, input, cancellationToken);
         switch (outcome)
         {
             case StepOutcome<TDraft>.Invalid invalid:
-                if (input.IsChoice)
+                if (byButton)
                 {
                     context.AnswerCallback(Html.ToPlainText(invalid.Reason.Value), alert: true);
                 }
@@ -114,6 +120,9 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
                 await SaveAsync(context, step, stay.Draft, string.Join(',', history), cancellationToken);
                 var prompt = step.Prompt(stay.Draft);
                 context.EditOrReply(prompt.Text, Keyboard(step, prompt, history.Length > 0));
+                return;
+            case StepOutcome<TDraft>.Next next when FinishesBefore(next.Draft, next.Step):
+                await ApplyAsync(context, step, draft, history, new StepOutcome<TDraft>.Complete(next.Draft), cancellationToken);
                 return;
             case StepOutcome<TDraft>.Next next:
                 var target = FindStep(next.Step) ?? throw new InvalidOperationException($"No step '{next.Step}' in {DialogName}.");

@@ -1,6 +1,11 @@
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Help;
+using MentorBot.Bot.Features.Onboarding;
+using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Features.Registration;
+using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -11,8 +16,36 @@ public static class FeaturesHostingExtensions
 {
     public static IHostApplicationBuilder AddFeatures(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddCommand<HelpCommand>();
-        builder.Services.AddScoped<ICallerDirectory, CallerDirectory>();
+        var services = builder.Services;
+        services.AddCommand<HelpCommand>();
+
+        // Profiles, consent and registration.
+        services.AddScoped<ICallerDirectory, CallerDirectory>();
+        services.AddScoped<OnboardingFlow>();
+        services.AddCommand<StartCommand>();
+        services.AddCallback<ConsentCallback>();
+        services.AddCallback<RoleCallback>();
+        services.AddConversation<RegistrationDialog>();
+        services.AddCommand<ProfileCommand>();
+        services.AddCallback<EditProfileCallback>();
+
+        // Own data.
+        services.AddScoped<IPersonalDataSource, ProfileDataSource>();
+        services.AddCommand<MyDataCommand>();
+        services.AddCommand<DeleteMeCommand>();
+        services.AddCallback<DeleteMeCallback>();
+
+        // Coordinators.
+        services.AddOptions<CoordinatorsOptions>().Bind(builder.Configuration.GetSection(CoordinatorsOptions.Section));
+        services.AddOptions<InviteOptions>().Bind(builder.Configuration.GetSection(InviteOptions.Section));
+        services.AddHostedService<CoordinatorBootstrap>();
+        services.AddSingleton<BotIdentity>();
+        services.AddHostedService(sp => sp.GetRequiredService<BotIdentity>());
+        services.AddCommand<ApprovalsCommand>();
+        services.AddCallback<ApprovalCallback>();
+        services.AddConversation<RejectionDialog>();
+        services.AddConversation<InviteDialog>();
+        services.AddCommand<InviteDialog>();
         return builder;
     }
 }

@@ -20,4 +20,7 @@ public sealed class ChatRepository(DbSession db)
     public async Task<bool> IsBlockedAsync(long chatId, CancellationToken cancellationToken = default) =>
         await db.ExecuteScalarAsync<long?>("SELECT is_blocked FROM chats WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken) == 1;
 
+
+    public Task DeleteAsync(long chatId, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync("DELETE FROM chats WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
 }

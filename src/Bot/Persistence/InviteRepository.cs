@@ -31,6 +31,11 @@ public sealed class InviteRepository(DbSession db)
             """,
             new { Code = code, UserId = userId, Now = now }, cancellationToken);
 
+    public async Task<IReadOnlyList<Invite>> UsedByAsync(long userId, CancellationToken cancellationToken = default) =>
+        await db.QueryAsync<Invite>(
+            "SELECT code AS Code, role AS Role, district AS District, region AS Region, expires_at AS ExpiresAt FROM invites WHERE used_by = @UserId",
+            new { UserId = userId }, cancellationToken);
+
     /// <summary>Erasure: an invite someone used no longer points at them.</summary>
     public Task ForgetUserAsync(long userId, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("UPDATE invites SET used_by = NULL WHERE used_by = @UserId; UPDATE invites SET created_by = NULL WHERE created_by = @UserId",

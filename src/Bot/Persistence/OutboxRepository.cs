@@ -66,6 +66,10 @@ public sealed class OutboxRepository(DbSession db)
     public async Task<int?> SentMessageIdAsync(long id, CancellationToken cancellationToken = default) =>
         (int?)await db.ExecuteScalarAsync<long?>("SELECT telegram_message_id FROM outbox WHERE id = @Id", new { Id = id }, cancellationToken);
 
+    /// <summary>Erasure: every message to the chat, sent or not, carries what was said to the person.</summary>
+    public Task DeleteForChatAsync(long chatId, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync("DELETE FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
+
     /// <summary>Completed rows carry message texts, so they are kept only as long as needed for diagnosis.</summary>
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM outbox WHERE status <> 'pending' AND completed_at < @OlderThan", new { OlderThan = olderThan }, cancellationToken);

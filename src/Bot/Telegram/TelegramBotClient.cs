@@ -211,7 +211,7 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
     };
 
     private static string NotBotApiJson(HttpStatusCode status, string? mediaType, int length) =>
-        $"HTTP {(int)status} came with {length} bytes of {mediaType ?? "untyped content"} that are not a Bot API JSON answer";
+        $"the answer is not Bot API JSON (HTTP {(int)status}, {mediaType ?? "no content type"}, {length} bytes)";
 
     private TelegramTransportException Transport(string method, string reason, Exception? inner = null)
     {

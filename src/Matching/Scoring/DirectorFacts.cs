@@ -3,27 +3,28 @@ using MentorBot.Matching.Profiles;
 
 namespace MentorBot.Matching.Scoring;
 
-/// <summary>A profile prepared for scoring many pairs: code sets as masks, names trimmed.</summary>
+/// <summary>A profile prepared for scoring many pairs: code sets as masks, places as keys.</summary>
 internal sealed class DirectorFacts
 {
-    public DirectorFacts(DirectorProfile profile, CodeBook codes)
+    public DirectorFacts(DirectorProfile profile, RunVocabulary vocabulary)
     {
         Profile = profile;
-        District = profile.District.Trim();
-        Region = profile.Region.Trim();
+        Region = vocabulary.Place(profile.Region);
+        // A district is only the same district within the same region.
+        District = vocabulary.Place($"{profile.Region.Trim()}\n{profile.District.Trim()}");
         var deficits = profile.Deficits.Distinct(StringComparer.Ordinal).ToArray();
         Deficits = deficits;
-        DeficitBits = [.. deficits.Select(codes.Bit)];
-        DeficitMask = codes.Mask(deficits);
-        StrengthMask = codes.Mask(profile.Strengths);
-        OfferMask = codes.Mask(profile.Offers);
-        WantMask = codes.Mask(profile.WantsToLearn);
+        DeficitBits = [.. deficits.Select(vocabulary.Bit)];
+        DeficitMask = vocabulary.Mask(deficits);
+        StrengthMask = vocabulary.Mask(profile.Strengths);
+        OfferMask = vocabulary.Mask(profile.Offers);
+        WantMask = vocabulary.Mask(profile.WantsToLearn);
     }
 
     public DirectorProfile Profile { get; }
     public string Id => Profile.Id;
-    public string District { get; }
-    public string Region { get; }
+    public int Region { get; }
+    public int District { get; }
 
     /// <summary>Distinct deficits, the most pressing first.</summary>
     public IReadOnlyList<string> Deficits { get; }
@@ -35,13 +36,7 @@ internal sealed class DirectorFacts
 
     public int FreePlaces => Math.Max(0, Profile.Capacity - Profile.CurrentLoad);
 
-    public bool Covers(DirectorFacts mentee) => (StrengthMask & mentee.DeficitMask) != 0;
-
-    public bool SameDistrict(DirectorFacts other) =>
-        string.Equals(District, other.District, StringComparison.OrdinalIgnoreCase)
-        && SameRegion(other);
-
-    public bool SameRegion(DirectorFacts other) => string.Equals(Region, other.Region, StringComparison.OrdinalIgnoreCase);
+    public bool SameDistrict(DirectorFacts other) => District == other.District;
 
     public static int Count(ulong mask) => BitOperations.PopCount(mask);
 }

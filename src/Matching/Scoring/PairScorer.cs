@@ -33,7 +33,7 @@ public sealed class PairScorer
     /// <summary>Scores one pair and explains it; hard constraints are not checked here.</summary>
     public PairScore Score(DirectorProfile mentee, DirectorProfile mentor)
     {
-        var codes = new CodeBook();
+        var codes = new RunVocabulary();
         return Explain(new DirectorFacts(mentee, codes), new DirectorFacts(mentor, codes));
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -112,7 +113,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     /// <summary>A real <see cref="TelegramBotClient"/> aimed at this fake, with short timeouts; disposed with the fake.</summary>
     public TelegramBotClient CreateClient(Action<TelegramOptions>? configure = null)
     {
-        var options = new TelegramOptions { PollingTimeoutSeconds = 1, RequestTimeoutSeconds = 5 };
+        var options = new TelegramOptions { RequestTimeoutSeconds = 5 };
         ApplyTo(options);
         configure?.Invoke(options);
         var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -490,10 +491,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         var offset = request.Long("offset") ?? 0;
         var limit = (int)Math.Clamp(request.Long("limit") ?? 100, 1, 100);
-        var deadline = DateTime.UtcNow.AddSeconds(Math.Max(request.Long("timeout") ?? 0, 0));
+        var longPoll = TimeSpan.FromSeconds(Math.Max(request.Long("timeout") ?? 0, 0));
+        var clock = Stopwatch.StartNew();
         while (true)
         {
             Task changed;
+            TimeSpan remaining;
             lock (_gate)
             {
                 if (_webhook is not null)
@@ -502,15 +505,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 }
 
                 // Telegram confirms an update once getUpdates is called with an offset beyond its id.
-                foreach (var confirmed in _pendingUpdates.Keys.Where(id => id < offset).ToList())
+                var confirmed = _pendingUpdates.Keys.Where(id => id < offset).ToList();
+                confirmed.ForEach(id => _pendingUpdates.Remove(id));
+                if (confirmed.Count > 0)
                 {
-                    _pendingUpdates.Remove(confirmed);
+                    Changed();
                 }
 
                 var batch = _pendingUpdates.Where(pending => pending.Key >= offset).Take(limit).Select(pending => pending.Value).ToList();
-                if (batch.Count > 0 || DateTime.UtcNow >= deadline)
+                remaining = longPoll - clock.Elapsed;
+                if (batch.Count > 0 || remaining <= TimeSpan.Zero)
                 {
-                    Changed();
                     return $"[{string.Join(',', batch)}]";
                 }
 
@@ -519,7 +524,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
 
             try
             {
-                await changed.WaitAsync(deadline - DateTime.UtcNow, cancellationToken);
+                await changed.WaitAsync(remaining, cancellationToken);
             }
             catch (TimeoutException)
             {

@@ -23,33 +23,42 @@ internal static partial class TelegramHtml
         {
             switch (html[i])
             {
+                case '<' when i + 1 < html.Length && html[i + 1] == '/':
+                    var close = html.IndexOf('>', i);
+                    if (close < 0)
+                    {
+                        throw Unparsable($"Unclosed end tag at byte offset {ByteOffset(html, i)}");
+                    }
+
+                    var closing = html[(i + 2)..close].Trim().ToLowerInvariant();
+                    if (!open.TryPop(out var expected) || expected != closing)
+                    {
+                        throw Unparsable($"Unmatched end tag at byte offset {ByteOffset(html, i)}, expected \"</{expected}>\", found \"</{closing}>\"");
+                    }
+
+                    i = close + 1;
+                    break;
                 case '<':
-                    var end = html.IndexOf('>', i);
+                    // As Telegram does: the name runs to a space or '>', and is judged before the attributes are read.
+                    var nameEnd = html.IndexOfAny([' ', '\t', '\n', '>'], i);
+                    if (nameEnd < 0)
+                    {
+                        throw Unparsable($"Unclosed start tag at byte offset {ByteOffset(html, i)}");
+                    }
+
+                    var name = html[(i + 1)..nameEnd].ToLowerInvariant();
+                    if (!SupportedTags.Contains(name))
+                    {
+                        throw Unparsable($"Unsupported start tag \"{name}\" at byte offset {ByteOffset(html, i)}");
+                    }
+
+                    var end = html.IndexOf('>', nameEnd);
                     if (end < 0)
                     {
                         throw Unparsable($"Unclosed start tag at byte offset {ByteOffset(html, i)}");
                     }
 
-                    var tag = html[(i + 1)..end];
-                    if (tag.StartsWith('/'))
-                    {
-                        var name = tag[1..].Trim().ToLowerInvariant();
-                        if (!open.TryPop(out var expected) || expected != name)
-                        {
-                            throw Unparsable($"Unmatched end tag at byte offset {ByteOffset(html, i)}, expected \"</{expected}>\", found \"</{name}>\"");
-                        }
-                    }
-                    else
-                    {
-                        var name = tag.Split([' ', '\t', '\n'], 2)[0].ToLowerInvariant();
-                        if (!SupportedTags.Contains(name))
-                        {
-                            throw Unparsable($"Unsupported start tag \"{name}\" at byte offset {ByteOffset(html, i)}");
-                        }
-
-                        open.Push(name);
-                    }
-
+                    open.Push(name);
                     i = end + 1;
                     break;
                 case '&' when Entity().Match(html, i) is { Success: true } entity:

@@ -17,7 +17,7 @@ namespace MentorBot.Bot.Tests.Support;
 public sealed class BotHarness : IAsyncDisposable
 {
     private static long _nextUpdateId = 1;
-    private readonly Action<IDictionary<string, string?>>? _configure;
+    private Action<IDictionary<string, string?>>? _configure;
     private readonly Action<IServiceCollection>? _services;
     private IHost _host;
 
@@ -51,8 +51,17 @@ public sealed class BotHarness : IAsyncDisposable
     }
 
     /// <summary>Stops the bot and starts it again on the same database, as after a deploy or a crash.</summary>
-    public async Task RestartAsync()
+    public async Task RestartAsync(Action<IDictionary<string, string?>>? reconfigure = null)
     {
+        if (reconfigure is not null)
+        {
+            var previous = _configure;
+            _configure = settings =>
+            {
+                previous?.Invoke(settings);
+                reconfigure(settings);
+            };
+        }
         await _host.StopAsync();
         _host.Dispose();
         _host = await BuildAndStartAsync(DatabasePath, Clock, Telegram, _configure, _services);

@@ -1,7 +1,9 @@
 using System.Diagnostics;
+using System.Net;
 using System.Text;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Tests.Telegram;
 
@@ -321,15 +323,15 @@ public sealed class TelegramBotClientTests
         var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(client));
         var sent = await SendAsync(client);
 
-        Assert.Equal("Bot API sendMessage failed: HTTP 200 came with 46 bytes of application/json that are not a Bot API JSON answer", error.Message);
+        Assert.Equal("Bot API sendMessage failed: the answer is not Bot API JSON (HTTP 200, application/json, 46 bytes)", error.Message);
         Assert.NotNull(sent);
     }
 
     [Theory]
-    [InlineData("bad gateway", "HTTP 502 came with")]
+    [InlineData("bad gateway", "is not Bot API JSON (HTTP 502, text/html")]
     [InlineData("dropped connection", "connection")]
     [InlineData("truncated body", "connection")]
-    [InlineData("JSON without ok", "not a Bot API JSON answer")]
+    [InlineData("JSON without ok", "is not Bot API JSON (HTTP 200")]
     [InlineData("result of the wrong shape", "the result is not a Message")]
     public async Task A_body_that_is_not_a_Bot_API_answer_is_a_transport_error(string fault, string reason)
     {
@@ -338,7 +340,7 @@ public sealed class TelegramBotClientTests
 
         var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(api.CreateClient()));
 
-        Assert.Fail(reason + error.ToString());
+        Assert.Contains(reason, error.Message, StringComparison.Ordinal);
         Assert.Equal("sendMessage", error.Method);
     }
 
@@ -453,6 +455,20 @@ public sealed class TelegramBotClientTests
     }
 
     [Fact]
+    public async Task An_inner_exception_that_quotes_the_URL_is_withheld()
+    {
+        var options = new TelegramOptions { BotToken = "123:secret-token", ApiBaseUrl = "https://api.example.org" };
+        using var http = new HttpClient(new UrlQuotingHandler());
+        var client = new TelegramBotClient(http, Options.Create(options));
+
+        var error = await Assert.ThrowsAsync<TelegramTransportException>(() => SendAsync(client));
+
+        AssertTokenless(error, options.BotToken);
+        Assert.Null(error.InnerException);
+        Assert.Contains("details withheld", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_token_is_a_configuration_error_before_any_request()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -481,6 +497,13 @@ public sealed class TelegramBotClientTests
         "result of the wrong shape" => ScriptedResponse.Ok("""{"message_id":"not a number"}"""),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
+
+    /// <summary>Stands for any handler in the pipeline that puts the request URI into its exception.</summary>
+    private sealed class UrlQuotingHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            throw new HttpRequestException($"Proxy refused {request.RequestUri}", null, HttpStatusCode.BadGateway);
+    }
 
     private static void AssertTokenless(Exception? error, string token)
     {

@@ -1,10 +1,14 @@
 namespace MentorBot.Matching.Scoring;
 
-/// <summary>Gives each taxonomy code met in one run a bit, so that sets of codes become masks.</summary>
-internal sealed class CodeBook
+/// <summary>
+/// Numbers for the names met in one run, so that scoring millions of pairs compares integers:
+/// a bit for each taxonomy code (sets become masks) and a key for each region and district.
+/// </summary>
+internal sealed class RunVocabulary
 {
     private const int MaxCodes = 64;
     private readonly Dictionary<string, int> _bits = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _places = new(StringComparer.OrdinalIgnoreCase);
 
     public ulong Bit(string code)
     {
@@ -19,4 +23,13 @@ internal sealed class CodeBook
     }
 
     public ulong Mask(IEnumerable<string> codes) => codes.Aggregate(0UL, (mask, code) => mask | Bit(code));
+
+    /// <summary>A key for a place name, ignoring case and surrounding spaces.</summary>
+    public int Place(string name)
+    {
+        name = name.Trim();
+        if (!_places.TryGetValue(name, out var key))
+            _places.Add(name, key = _places.Count);
+        return key;
+    }
 }

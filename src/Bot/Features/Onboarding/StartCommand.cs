@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+
+namespace MentorBot.Bot.Features.Onboarding;
+
+/// <summary>
+/// /start, with or without an invite code from a deep link. Consent comes first: until it is given nothing about the
+/// person is stored, and an invite code travels in the consent button rather than in the database.
+/// </summary>
+public sealed partial class StartCommand(
+    ConsentRepository consents,
+    PeopleRepository people,
+    CoordinatorRepository coordinators,
+    InviteRepository invites,
+    OnboardingFlow onboarding) : ICommandHandler
+{
+    public static CommandRoute Route { get; } = new("start", "начать / вернуться в начало", Audience.Anyone, AllowedInDialog: true);
+
+    public async Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
+    {
+        if (context.Conversation is { } state)
+        {
+            await onboarding.ResumeAsync(context, state, cancellationToken);
+            return;
+        }
+
+        string? inviteCode = null;
+        if (arguments.Length > 0)
+        {
+            if (!InviteCodeFormat().IsMatch(arguments) || await invites.FindUsableAsync(arguments, context.Now, cancellationToken) is null)
+            {
+                context.Reply(ProfileTexts.InviteInvalid);
+                return;
+            }
+            inviteCode = arguments;
+        }
+
+        if (!await consents.HasConsentedAsync(context.UserId, cancellationToken))
+        {
+            context.Reply(ProfileTexts.Welcome, new InlineKeyboardMarkup(
+            [
+                [InlineKeyboardButton.WithCallback(ProfileTexts.AgreeButton, ConsentCallback.Data(agree: true, inviteCode))],
+                [InlineKeyboardButton.WithCallback(ProfileTexts.DeclineButton, ConsentCallback.Data(agree: false, null))],
+            ]));
+            return;
+        }
+        if (inviteCode is not null)
+        {
+            await onboarding.AcceptInviteAsync(context, inviteCode, cancellationToken);
+            return;
+        }
+        if (await people.FindAsync(context.UserId, cancellationToken) is { } profile)
+        {
+            context.Reply(ProfileTexts.WelcomeBack(profile.FullName));
+            return;
+        }
+        if (await coordinators.FindAsync(context.UserId, cancellationToken) is not null)
+        {
+            context.Reply(ProfileTexts.CoordinatorWelcome(onboarding.DistrictNames(context.Caller.CoordinatorDistricts)), OnboardingFlow.RoleKeyboard());
+            return;
+        }
+        context.Reply(ProfileTexts.ChooseRole, OnboardingFlow.RoleKeyboard());
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    public static partial Regex InviteCodeFormat();
+}

@@ -1,0 +1,45 @@
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Telegram;
+
+namespace MentorBot.Bot.Features.PersonalData;
+
+/// <summary>/delete_me: asks once more, then erases everything about the person.</summary>
+public sealed class DeleteMeCommand : ICommandHandler
+{
+    public static CommandRoute Route { get; } = new("delete_me", "удалить все мои данные", Audience.Anyone);
+
+    public Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
+    {
+        context.Reply(PrivacyTexts.ConfirmDeletion, new InlineKeyboardMarkup(
+        [
+            [InlineKeyboardButton.WithCallback(PrivacyTexts.DeleteButton, CallbackData.Build(DeleteMeCallback.Prefix, "yes"))],
+            [InlineKeyboardButton.WithCallback(PrivacyTexts.KeepButton, CallbackData.Build(DeleteMeCallback.Prefix, "no"))],
+        ]));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// The confirmation. Every feature erases its part in one transaction; the farewell is an alert on the button, since a
+/// message would leave the person's chat id behind in the outbox.
+/// </summary>
+public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) : ICallbackHandler
+{
+    public static string Prefix => "erase";
+
+    public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
+    {
+        if (data.Arg(0) != "yes")
+        {
+            context.RemoveCallbackKeyboard();
+            context.Reply(PrivacyTexts.DeletionCancelled);
+            return;
+        }
+        foreach (var source in sources.OrderBy(s => s.ErasureOrder))
+        {
+            await source.EraseAsync(context, cancellationToken);
+        }
+        context.AnswerCallback(PrivacyTexts.Deleted, alert: true);
+    }
+}

@@ -1,0 +1,15 @@
+namespace MentorBot.Bot.Localization;
+
+public static class PrivacyTexts
+{
+    public const string DeleteButton = "Да, удалить всё";
+    public const string KeepButton = "Нет, оставить";
+    public const string Deleted = "Ваши данные удалены. Если захотите вернуться — нажмите /start.";
+
+    public static HtmlText MyDataCaption => Html.Raw("Всё, что MentorBot хранит о вас.");
+
+    public static HtmlText ConfirmDeletion => Html.Raw(
+        "Удалить все ваши данные? Анкета, запросы и партнёрства будут удалены без возможности восстановления, а ваши партнёры получат короткое уведомление.");
+
+    public static HtmlText DeletionCancelled => Html.Raw("Хорошо, ничего не удалено.");
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace MentorBot.Bot.Operations;
+
+public static class OperationsHostingExtensions
+{
+    /// <summary>Metrics always (the code records them); the health server only when it has an address.</summary>
+    public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(OperationsOptions.Section);
+        builder.Services.AddOptions<OperationsOptions>().Bind(section);
+        builder.Services.AddMetrics();
+        builder.Services.AddSingleton<BotMetrics>();
+        if (!string.IsNullOrWhiteSpace((section.Get<OperationsOptions>() ?? new OperationsOptions()).HealthListenUrl))
+        {
+            builder.Services.AddSingleton<PrometheusExporter>();
+            builder.Services.AddHostedService<HealthServer>();
+        }
+        return builder;
+    }
+}
