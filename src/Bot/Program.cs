@@ -1,5 +1,6 @@
 using MentorBot.Bot.Cli;
 using MentorBot.Bot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 if (CliCommands.Find(args) is { } command)
@@ -7,7 +8,19 @@ if (CliCommands.Find(args) is { } command)
     return await CliRunner.RunAsync(command, args);
 }
 
-var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
-builder.AddMentorBot();
-await builder.Build().RunAsync();
-return 0;
+try
+{
+    var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+    builder.AddMentorBot();
+    var host = builder.Build();
+    // Before the host starts, so a failure is this one line rather than the host's log of a failed start.
+    await host.Services.GetRequiredService<StoredCatalogCheck>().RunAsync();
+    await host.RunAsync();
+    return 0;
+}
+catch (ConfigurationException error)
+{
+    // The operator needs the key to fix, not a stack trace; 2 tells a supervisor that restarting will not help.
+    await Console.Error.WriteLineAsync(error.Message);
+    return 2;
+}

@@ -5,6 +5,9 @@ public static class CliCommands
 {
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
+        new BackupCommand(),
+        new SolveCommand(),
+        new MatchCommand(),
     ];
 
     public static ICliCommand? Find(IReadOnlyList<string> args) =>

@@ -45,7 +45,7 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
             return;
         }
         var message = context.Message!;
-        var input = new StepInput(message.Text?.Trim(), null);
+        var input = new StepInput(message.Text?.Trim(), null, context.Now);
         if (message.Text is null)
         {
             Ask(context, step, draft, history.Length > 0, Texts.TextExpected);
@@ -79,7 +79,7 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
                 Ask(context, previous, draft, history.Length > 1);
                 return;
         }
-        await ApplyAsync(context, step, draft, history, new StepInput(null, data.Arg(1)), cancellationToken);
+        await ApplyAsync(context, step, draft, history, new StepInput(null, data.Arg(1), context.Now), cancellationToken);
     }
 
     public async Task ResumeAsync(UpdateContext context, CancellationToken cancellationToken)

@@ -8,8 +8,8 @@ public sealed record StepButton(string Label, string Value);
 /// <summary>A step's question and its buttons, one inner list per row.</summary>
 public sealed record StepPrompt(HtmlText Text, IReadOnlyList<IReadOnlyList<StepButton>>? Buttons = null);
 
-/// <summary>What the person answered: typed text, a pressed button, or something else (a sticker, a photo).</summary>
-public readonly record struct StepInput(string? Text, string? Choice)
+/// <summary>What the person answered (typed text or a pressed button), and when, for steps that check dates.</summary>
+public readonly record struct StepInput(string? Text, string? Choice, DateTimeOffset Now = default)
 {
     public bool IsText => Text is not null;
     public bool IsChoice => Choice is not null;

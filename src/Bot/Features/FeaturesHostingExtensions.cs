@@ -1,10 +1,12 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Help;
+using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Registration;
+using MentorBot.Bot.Features.Settings;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -46,6 +48,12 @@ public static class FeaturesHostingExtensions
         services.AddConversation<RejectionDialog>();
         services.AddConversation<InviteDialog>();
         services.AddCommand<InviteDialog>();
+
+        // Settings.
+        services.AddCommand<RemindersCommand>();
+        services.AddCallback<RemindersCallback>();
+
+        builder.AddMentorship();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Operations;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class OutboxSender(
     ITelegramBotClient telegram,
     SendRateLimiter limiter,
     OutboxSignal signal,
+    BotMetrics metrics,
     IOptions<OutboundOptions> options,
     TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService
@@ -120,6 +122,7 @@ public sealed class OutboxSender(
         }
         catch (TelegramApiException error) when (error.IsForbidden)
         {
+            metrics.Forbidden();
             logger.LogInformation("Chat {ChatId} blocked the bot; its pending messages are dropped", message.ChatId);
             record = async (outbox, chats, now) =>
             {
@@ -129,6 +132,7 @@ public sealed class OutboxSender(
         }
         catch (TelegramApiException error) when (error.IsTooManyRequests)
         {
+            metrics.TooManyRequests();
             var retryAfter = TimeSpan.FromSeconds(Math.Max(1, error.RetryAfterSeconds ?? 1));
             limiter.PauseFor(retryAfter);
             logger.LogWarning("Bot API asked to slow down for {RetryAfterSeconds} s", retryAfter.TotalSeconds);

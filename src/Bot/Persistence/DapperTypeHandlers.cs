@@ -5,7 +5,7 @@ namespace MentorBot.Bot.Persistence;
 
 /// <summary>
 /// Instants are stored as Unix milliseconds (an integer sorts and compares the same in SQLite and PostgreSQL);
-/// Guids as text. Registered once, at start-up.
+/// Guids and calendar dates (yyyy-MM-dd) as text. Registered once, at start-up.
 /// </summary>
 public static class DapperTypeHandlers
 {
@@ -24,6 +24,7 @@ public static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(Guid?));
         SqlMapper.AddTypeHandler(new UnixMillisecondsHandler());
         SqlMapper.AddTypeHandler(new GuidTextHandler());
+        SqlMapper.AddTypeHandler(new DateOnlyTextHandler());
     }
 
     private sealed class UnixMillisecondsHandler : SqlMapper.TypeHandler<DateTimeOffset>
@@ -47,5 +48,17 @@ public static class DapperTypeHandlers
         }
 
         public override Guid Parse(object value) => value is Guid guid ? guid : Guid.Parse((string)value);
+    }
+
+    private sealed class DateOnlyTextHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        public override DateOnly Parse(object value) =>
+            value is DateOnly date ? date : DateOnly.ParseExact((string)value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -23,6 +23,8 @@ public static class PersistenceHostingExtensions
         services.AddScoped<ConsentRepository>();
         services.AddScoped<CoordinatorRepository>();
         services.AddScoped<InviteRepository>();
+        services.AddScoped<MentorRequestRepository>();
+        services.AddScoped<PartnershipRepository>();
         return builder;
     }
 }

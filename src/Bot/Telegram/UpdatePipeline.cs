@@ -1,6 +1,7 @@
 using System.Data.Common;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
+using MentorBot.Bot.Operations;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +17,7 @@ public sealed class UpdatePipeline(
     IServiceScopeFactory scopes,
     ITelegramBotClient telegram,
     OutboxSignal outboxSignal,
+    BotMetrics metrics,
     TimeProvider clock,
     ILogger<UpdatePipeline> logger)
 {
@@ -23,11 +25,13 @@ public sealed class UpdatePipeline(
 
     public async Task HandleAsync(Update update, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 var answer = await HandleOnceAsync(update, cancellationToken);
+                metrics.UpdateHandled(clock.GetElapsedTime(started));
                 outboxSignal.Notify();
                 if (answer is not null)
                 {

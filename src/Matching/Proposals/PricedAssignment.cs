@@ -62,15 +62,20 @@ internal static class PricedAssignment
                 if (graph.Slack(mentee, lowestDual[run.Index.For(run.Mentees[mentee])], bestLeftOut[mentee]) >= 0)
                     return scanner;
                 var kept = candidates[mentee].Select(c => c.Mentor).ToHashSet();
-                var improving = new List<Candidate>();
+                var uncovered = new List<(long Slack, Candidate Candidate)>();
                 bestLeftOut[mentee] = NothingLeftOut;
                 foreach (var c in scanner.AllEligible(mentee).Where(c => !kept.Contains(c.Mentor)))
                 {
-                    if (graph.Slack(mentee, graph.MentorDual(c.Mentor), c.Score) < 0)
-                        improving.Add(c);
+                    var slack = graph.Slack(mentee, graph.MentorDual(c.Mentor), c.Score);
+                    if (slack < 0)
+                        uncovered.Add((slack, c));
                     else
                         bestLeftOut[mentee] = Math.Max(bestLeftOut[mentee], c.Score);
                 }
+                // Bring back only the k most uncovered pairs a round, so a crowded reach cannot flood the graph.
+                var improving = uncovered.OrderBy(u => u.Slack).ThenBy(u => u.Candidate.Mentor).Take(k).Select(u => u.Candidate).ToList();
+                foreach (var (_, c) in uncovered.Skip(k))
+                    bestLeftOut[mentee] = Math.Max(bestLeftOut[mentee], c.Score);
                 found[mentee] = improving;
                 return scanner;
             },

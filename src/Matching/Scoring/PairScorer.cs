@@ -30,8 +30,8 @@ public sealed class PairScorer
 
     public Taxonomy Taxonomy { get; }
 
-    /// <summary>Scores one pair and explains it; hard constraints are not checked here.</summary>
-    public PairScore Score(DirectorProfile mentee, DirectorProfile mentor)
+    /// <summary>Scores one pair and explains it, e.g. for a coordinator's own choice; hard constraints are not checked here.</summary>
+    public PairScore Explain(DirectorProfile mentee, DirectorProfile mentor)
     {
         var codes = new RunVocabulary();
         return Explain(new DirectorFacts(mentee, codes), new DirectorFacts(mentor, codes));

@@ -76,6 +76,8 @@ public sealed class BotHarness : IAsyncDisposable
         ["Outbound:PerChatMessagesPerSecond"] = "0",
         ["Outbound:IdlePollMilliseconds"] = "20",
         ["Outbound:MaxParallelSends"] = "4",
+        // Bots run side by side in the tests; the health server's fixed port is for the one in production.
+        ["Operations:HealthListenUrl"] = "",
     };
 
     private static async Task<IHost> BuildAndStartAsync(
@@ -93,11 +95,19 @@ public sealed class BotHarness : IAsyncDisposable
         configure?.Invoke(settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
+        if (Environment.GetEnvironmentVariable("MENTORBOT_TEST_LOGS") == "1")
+        {
+            builder.Logging.AddConsole();
+        }
         builder.AddMentorBot();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.Services.AddSingleton<ITelegramBotClient>(telegram);
         RemoveHostedService<PollingReceiver>(builder.Services);
+        // Tests sweep reminders by hand after moving the fake clock, rather than on Quartz's real-time triggers.
+        RemoveHostedService<MentorBot.Bot.Jobs.QuartzHostedService>(builder.Services);
         services?.Invoke(builder.Services);
+        // A missing registration fails the test at start-up, not deep inside a handler.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         var host = builder.Build();
         await host.StartAsync();
         return host;

@@ -12,7 +12,7 @@ public sealed class PairScorerTests
         var mentee = DirectorBuilder.Young().Rural().Sized(SchoolSize.Small).WithDeficits("team", "legal", "parents").Offering("digital");
         var flagship = DirectorBuilder.Flagship().Rural().Sized(SchoolSize.Small).WithStrengths("team", "legal", "parents").WantingToLearn("digital");
 
-        var score = new PairScorer(new MatchingOptions()).Score(mentee, flagship);
+        var score = new PairScorer(new MatchingOptions()).Explain(mentee, flagship);
 
         Assert.Equal(1, score.Score, 12);
         Assert.Equal(
@@ -29,7 +29,7 @@ public sealed class PairScorerTests
         var scorer = new PairScorer(new MatchingOptions { ProximityWeight = 3, LoadWeight = 0 });
         for (var i = 0; i < 500; i++)
         {
-            var score = scorer.Score(
+            var score = scorer.Explain(
                 DirectorBuilder.Young().WithDeficits(random.GetItems(codes, 3)).Offering(random.GetItems(codes, 2)),
                 DirectorBuilder.Flagship().InDistrict(random.Next(2) == 0 ? "Динской район" : "Ейский район")
                     .WithStrengths(random.GetItems(codes, 4)).WantingToLearn(random.GetItems(codes, 2)));
@@ -45,7 +45,7 @@ public sealed class PairScorerTests
         var taxonomy = Taxonomy.Default.With([KeyValuePair.Create("legal", "юридические вопросы")]);
 
         var score = new PairScorer(new MatchingOptions(), taxonomy)
-            .Score(DirectorBuilder.Young().WithDeficits("legal"), DirectorBuilder.Flagship().WithStrengths("legal"));
+            .Explain(DirectorBuilder.Young().WithDeficits("legal"), DirectorBuilder.Flagship().WithStrengths("legal"));
 
         Assert.StartsWith("закрывает ваш дефицит: юридические вопросы", score.Reason);
     }

@@ -13,10 +13,10 @@ public sealed class ScoringRuleTests
     public void Coverage_weighs_deficits_by_priority_and_names_the_covered_ones_in_that_order()
     {
         var mentee = DirectorBuilder.Young().WithDeficits("team", "legal", "parents", "finance");
-        var first = Scorer.Score(mentee, DirectorBuilder.Flagship().WithStrengths("team"))["coverage"];
-        var last = Scorer.Score(mentee, DirectorBuilder.Flagship().WithStrengths("finance"))["coverage"];
-        var three = Scorer.Score(mentee, DirectorBuilder.Flagship().WithStrengths("parents", "legal", "team", "digital"))["coverage"];
-        var all = Scorer.Score(mentee, DirectorBuilder.Flagship().WithStrengths("team", "legal", "parents", "finance"))["coverage"];
+        var first = Scorer.Explain(mentee, DirectorBuilder.Flagship().WithStrengths("team"))["coverage"];
+        var last = Scorer.Explain(mentee, DirectorBuilder.Flagship().WithStrengths("finance"))["coverage"];
+        var three = Scorer.Explain(mentee, DirectorBuilder.Flagship().WithStrengths("parents", "legal", "team", "digital"))["coverage"];
+        var all = Scorer.Explain(mentee, DirectorBuilder.Flagship().WithStrengths("team", "legal", "parents", "finance"))["coverage"];
 
         // Weights 4, 3, 2, 1 out of 10, times the rule's share of the total weight (0.5).
         Assert.Equal(0.5 * 4 / 10, first.Value, 12);
@@ -32,8 +32,8 @@ public sealed class ScoringRuleTests
     {
         var flagship = DirectorBuilder.Flagship().WithStrengths("legal");
 
-        Assert.Equal("закрывает ваш дефицит: правовые вопросы", Scorer.Score(DirectorBuilder.Young().WithDeficits("legal"), flagship)["coverage"].Reason);
-        var none = Scorer.Score(DirectorBuilder.Young().WithDeficits("team"), flagship)["coverage"];
+        Assert.Equal("закрывает ваш дефицит: правовые вопросы", Scorer.Explain(DirectorBuilder.Young().WithDeficits("legal"), flagship)["coverage"].Reason);
+        var none = Scorer.Explain(DirectorBuilder.Young().WithDeficits("team"), flagship)["coverage"];
         Assert.Equal(0, none.Value);
         Assert.Equal("не закрывает ни одного из ваших дефицитов", none.Reason);
     }
@@ -42,10 +42,10 @@ public sealed class ScoringRuleTests
     public void Proximity_gives_the_same_district_full_weight_and_other_districts_less_with_distance()
     {
         var mentee = DirectorBuilder.Young().At(45.21, 39.22);
-        var sameDistrict = Scorer.Score(mentee, DirectorBuilder.Flagship().At(45.40, 39.40))["proximity"];
-        var near = Scorer.Score(mentee, DirectorBuilder.Flagship().InDistrict("Усть-Лабинский район").At(45.21, 39.69))["proximity"];
-        var far = Scorer.Score(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район").At(46.71, 38.27))["proximity"];
-        var unknown = Scorer.Score(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район"))["proximity"];
+        var sameDistrict = Scorer.Explain(mentee, DirectorBuilder.Flagship().At(45.40, 39.40))["proximity"];
+        var near = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Усть-Лабинский район").At(45.21, 39.69))["proximity"];
+        var far = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район").At(46.71, 38.27))["proximity"];
+        var unknown = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район"))["proximity"];
 
         Assert.Equal(0.2, sameDistrict.Value, 12);
         Assert.Equal("тот же район", sameDistrict.Reason);
@@ -59,7 +59,7 @@ public sealed class ScoringRuleTests
     [Fact]
     public void A_district_of_the_same_name_in_another_region_is_not_the_same_district()
     {
-        var score = Scorer.Score(DirectorBuilder.Young(), DirectorBuilder.Flagship().InRegion("Другой край"))["proximity"];
+        var score = Scorer.Explain(DirectorBuilder.Young(), DirectorBuilder.Flagship().InRegion("Другой край"))["proximity"];
 
         Assert.Equal(0, score.Value);
     }
@@ -67,9 +67,9 @@ public sealed class ScoringRuleTests
     [Fact]
     public void Settlement_rewards_both_rural_or_both_urban()
     {
-        var rural = Scorer.Score(DirectorBuilder.Young().Rural(), DirectorBuilder.Flagship().Rural())["settlement"];
-        var urban = Scorer.Score(DirectorBuilder.Young().Urban(), DirectorBuilder.Flagship().Urban())["settlement"];
-        var mixed = Scorer.Score(DirectorBuilder.Young().Rural(), DirectorBuilder.Flagship().Urban())["settlement"];
+        var rural = Scorer.Explain(DirectorBuilder.Young().Rural(), DirectorBuilder.Flagship().Rural())["settlement"];
+        var urban = Scorer.Explain(DirectorBuilder.Young().Urban(), DirectorBuilder.Flagship().Urban())["settlement"];
+        var mixed = Scorer.Explain(DirectorBuilder.Young().Rural(), DirectorBuilder.Flagship().Urban())["settlement"];
 
         Assert.Equal(0.07, rural.Value, 12);
         Assert.Equal("тоже сельская школа", rural.Reason);
@@ -81,8 +81,8 @@ public sealed class ScoringRuleTests
     [Fact]
     public void Size_rewards_the_same_size_band()
     {
-        var same = Scorer.Score(DirectorBuilder.Young().Sized(SchoolSize.Small), DirectorBuilder.Flagship().Sized(SchoolSize.Small))["size"];
-        var other = Scorer.Score(DirectorBuilder.Young().Sized(SchoolSize.Small), DirectorBuilder.Flagship().Sized(SchoolSize.Large))["size"];
+        var same = Scorer.Explain(DirectorBuilder.Young().Sized(SchoolSize.Small), DirectorBuilder.Flagship().Sized(SchoolSize.Small))["size"];
+        var other = Scorer.Explain(DirectorBuilder.Young().Sized(SchoolSize.Small), DirectorBuilder.Flagship().Sized(SchoolSize.Large))["size"];
 
         Assert.Equal(0.05, same.Value, 12);
         Assert.Equal("тоже небольшая школа", same.Reason);
@@ -93,10 +93,10 @@ public sealed class ScoringRuleTests
     [Fact]
     public void Status_rewards_the_same_low_results_status_and_names_it()
     {
-        var shnor = Scorer.Score(
+        var shnor = Scorer.Explain(
             DirectorBuilder.Young().WithStatus(SchoolStatus.LowResults), DirectorBuilder.Flagship().WithStatus(SchoolStatus.LowResults))["status"];
-        var ordinary = Scorer.Score(DirectorBuilder.Young(), DirectorBuilder.Flagship())["status"];
-        var different = Scorer.Score(DirectorBuilder.Young().WithStatus(SchoolStatus.UnfavourableConditions), DirectorBuilder.Flagship())["status"];
+        var ordinary = Scorer.Explain(DirectorBuilder.Young(), DirectorBuilder.Flagship())["status"];
+        var different = Scorer.Explain(DirectorBuilder.Young().WithStatus(SchoolStatus.UnfavourableConditions), DirectorBuilder.Flagship())["status"];
 
         Assert.Equal(0.05, shnor.Value, 12);
         Assert.Equal("тот же статус: ШНОР", shnor.Reason);
@@ -109,9 +109,9 @@ public sealed class ScoringRuleTests
     public void Reciprocity_rewards_offers_that_meet_what_the_flagship_wants_to_learn()
     {
         var flagship = DirectorBuilder.Flagship().WantingToLearn("digital", "research");
-        var half = Scorer.Score(DirectorBuilder.Young().Offering("research", "culture"), flagship)["reciprocity"];
-        var full = Scorer.Score(DirectorBuilder.Young().Offering("research", "digital"), flagship)["reciprocity"];
-        var none = Scorer.Score(DirectorBuilder.Young().Offering("culture"), flagship)["reciprocity"];
+        var half = Scorer.Explain(DirectorBuilder.Young().Offering("research", "culture"), flagship)["reciprocity"];
+        var full = Scorer.Explain(DirectorBuilder.Young().Offering("research", "digital"), flagship)["reciprocity"];
+        var none = Scorer.Explain(DirectorBuilder.Young().Offering("culture"), flagship)["reciprocity"];
 
         Assert.Equal(0.04, half.Value, 12);
         Assert.Equal("в ответ вы можете помочь: проектная деятельность учащихся", half.Reason);
@@ -124,9 +124,9 @@ public sealed class ScoringRuleTests
     [Fact]
     public void Load_prefers_flagships_with_more_free_places()
     {
-        var idle = Scorer.Score(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(3))["load"];
-        var busy = Scorer.Score(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(3, load: 1))["load"];
-        var last = Scorer.Score(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(5, load: 4))["load"];
+        var idle = Scorer.Explain(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(3))["load"];
+        var busy = Scorer.Explain(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(3, load: 1))["load"];
+        var last = Scorer.Explain(DirectorBuilder.Young(), DirectorBuilder.Flagship().WithCapacity(5, load: 4))["load"];
 
         Assert.Equal(0.05, idle.Value, 12);
         Assert.Equal("пока без подопечных", idle.Reason);

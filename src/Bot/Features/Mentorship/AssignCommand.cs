@@ -1,0 +1,111 @@
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+
+namespace MentorBot.Bot.Features.Mentorship;
+
+/// <summary>
+/// /assign: a coordinator proposes a pair directly, as a forum resolution does. The flagship confirms it like a
+/// request; the young director hears who their mentor is and why once it is accepted.
+/// </summary>
+public sealed class AssignCommand(AssignmentChoices assignment) : ICommandHandler
+{
+    public static CommandRoute Route { get; } = new("assign", "назначить пару вручную", Audience.Coordinator);
+
+    public Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken) =>
+        assignment.ShowMenteesAsync(context, cancellationToken);
+}
+
+/// <summary>The buttons of /assign: a young director (asg:m:id), then a flagship (asg:p:mentee:mentor).</summary>
+public sealed class AssignCallback(AssignmentChoices assignment, PeopleRepository people, MentorshipFlow flow) : ICallbackHandler
+{
+    public static string Prefix => "asg";
+
+    public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
+    {
+        var mentee = data.LongArg(1) is { } menteeId ? await people.FindAsync(menteeId, cancellationToken) : null;
+        if (mentee is not { Role: DirectorRole.Young } || !context.Caller.Coordinates(mentee.District))
+        {
+            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            return;
+        }
+        if (!await assignment.IsUnmatchedAsync(mentee.UserId, cancellationToken))
+        {
+            context.AnswerCallback(Html.ToPlainText(MentorshipTexts.AssignMenteeBusy.Value), alert: true);
+            return;
+        }
+        switch (data.Arg(0))
+        {
+            case "m":
+                await assignment.ShowMentorsAsync(context, mentee, cancellationToken);
+                return;
+            case "p":
+                var mentor = data.LongArg(2) is { } mentorId ? await people.FindAsync(mentorId, cancellationToken) : null;
+                if (await flow.MentorUnavailableAsync(mentor, mentee.UserId, cancellationToken) is { } why)
+                {
+                    context.AnswerCallback(Html.ToPlainText(why.Value), alert: true);
+                    return;
+                }
+                context.RemoveCallbackKeyboard();
+                await flow.SendRequestAsync(mentee, mentor!, RequestOrigin.Coordinator, context.UserId, context.Now, cancellationToken);
+                context.Reply(MentorshipTexts.AssignProposed(mentee, mentor!));
+                return;
+            default:
+                context.AnswerCallback(Texts.StaleButton);
+                return;
+        }
+    }
+}
+
+/// <summary>What /assign offers: the unmatched young directors in scope, then the flagships that fit, best first.</summary>
+public sealed class AssignmentChoices(PeopleRepository people, PartnershipRepository partnerships, MentorRequestRepository requests, MentorMatching matching)
+{
+    private const int MaxButtons = 40;
+
+    public async Task<bool> IsUnmatchedAsync(long menteeId, CancellationToken cancellationToken) =>
+        await partnerships.ActiveOfMenteeAsync(menteeId, cancellationToken) is null
+        && await requests.PendingOfMenteeAsync(menteeId, cancellationToken) is null;
+
+    public async Task ShowMenteesAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var young = await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], context.Caller.CoordinatorDistricts.ToList(), cancellationToken);
+        var unmatched = new List<DirectorProfile>();
+        foreach (var mentee in young)
+        {
+            if (await IsUnmatchedAsync(mentee.UserId, cancellationToken))
+            {
+                unmatched.Add(mentee);
+            }
+        }
+        if (unmatched.Count == 0)
+        {
+            context.Reply(MentorshipTexts.AssignNoMentees);
+            return;
+        }
+        context.Reply(MentorshipTexts.AssignChooseMentee, new InlineKeyboardMarkup(unmatched.Take(MaxButtons)
+            .Select(m => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(MentorshipTexts.PersonButton(m), CallbackData.Build(AssignCallback.Prefix, "m", m.UserId))])
+            .ToList()));
+    }
+
+    public async Task ShowMentorsAsync(UpdateContext context, DirectorProfile mentee, CancellationToken cancellationToken)
+    {
+        var suggestions = await matching.SuggestAsync(mentee, cancellationToken);
+        if (suggestions.Suggestions.Count == 0)
+        {
+            context.Reply(MentorshipTexts.AssignNoMentors);
+            return;
+        }
+        var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
+        foreach (var suggestion in suggestions.Suggestions)
+        {
+            if (await people.FindAsync(MentorMatching.UserId(suggestion.MentorId), cancellationToken) is { } mentor)
+            {
+                rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.MentorOption(mentor, suggestion.Score),
+                    CallbackData.Build(AssignCallback.Prefix, "p", mentee.UserId, mentor.UserId))]);
+            }
+        }
+        context.EditOrReply(MentorshipTexts.AssignChooseMentor(mentee), new InlineKeyboardMarkup(rows));
+    }
+}

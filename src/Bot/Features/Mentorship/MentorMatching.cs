@@ -1,0 +1,77 @@
+using MentorBot.Bot.Catalog;
+using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Persistence;
+using MentorBot.Matching;
+using MentorBot.Matching.Suggestions;
+using Microsoft.Extensions.Options;
+using EngineProfile = MentorBot.Matching.Profiles.DirectorProfile;
+using EngineRole = MentorBot.Matching.Profiles.DirectorRole;
+
+namespace MentorBot.Bot.Features.Mentorship;
+
+/// <summary>The bridge from stored profiles to the matching engine: who is eligible, their load, and what was refused.</summary>
+public sealed class MentorMatching(
+    PeopleRepository people,
+    PartnershipRepository partnerships,
+    MentorRequestRepository requests,
+    MatchingEngine engine,
+    Districts districts)
+{
+    /// <summary>The best flagships for this young director right now, never one who declined or let a request expire.</summary>
+    public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, CancellationToken cancellationToken)
+    {
+        var flagships = await AvailableFlagshipsAsync(cancellationToken);
+        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        var refused = await requests.RefusedMentorsAsync(mentee.UserId, cancellationToken);
+        var constraints = new MatchingConstraints
+        {
+            Declined = refused.Select(m => new DirectorPair(Id(mentee.UserId), Id(m))).ToList(),
+        };
+        return engine.Suggest(ToEngine(mentee, 0), flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId))), constraints);
+    }
+
+    /// <summary>The engine's score and reasons for one pair, e.g. for a coordinator's own choice.</summary>
+    public async Task<(double Score, string Reason)> ExplainAsync(DirectorProfile mentee, DirectorProfile flagship, CancellationToken cancellationToken)
+    {
+        var load = (int)await partnerships.ActiveCountOfMentorAsync(flagship.UserId, cancellationToken);
+        var score = engine.Scorer.Explain(ToEngine(mentee, 0), ToEngine(flagship, load));
+        return (score.Score, score.Reason);
+    }
+
+    public Task<IReadOnlyList<DirectorProfile>> AvailableFlagshipsAsync(CancellationToken cancellationToken) =>
+        FilterAvailable(people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], null, cancellationToken));
+
+    public EngineProfile ToEngine(DirectorProfile profile, int load) => new()
+    {
+        Id = Id(profile.UserId),
+        Role = profile.Role == DirectorRole.Young ? EngineRole.Young : EngineRole.Flagship,
+        District = profile.District,
+        Region = districts.Find(profile.District)?.Region ?? "",
+        Settlement = profile.SettlementKind == SettlementKind.Rural ? MentorBot.Matching.Profiles.SettlementKind.Rural : MentorBot.Matching.Profiles.SettlementKind.Urban,
+        Size = profile.SizeBand switch
+        {
+            SizeBand.Small => MentorBot.Matching.Profiles.SchoolSize.Small,
+            SizeBand.Medium => MentorBot.Matching.Profiles.SchoolSize.Medium,
+            _ => MentorBot.Matching.Profiles.SchoolSize.Large,
+        },
+        Status = profile.SchoolStatus switch
+        {
+            SchoolStatus.LowResults => MentorBot.Matching.Profiles.SchoolStatus.LowResults,
+            SchoolStatus.Unfavourable => MentorBot.Matching.Profiles.SchoolStatus.UnfavourableConditions,
+            _ => MentorBot.Matching.Profiles.SchoolStatus.None,
+        },
+        Deficits = profile.Deficits,
+        Strengths = profile.Strengths,
+        Offers = profile.Offers,
+        WantsToLearn = profile.WantsToLearn,
+        Capacity = profile.Role == DirectorRole.Flagship ? Math.Max(1, profile.Capacity) : 0,
+        CurrentLoad = load,
+    };
+
+    public static string Id(long userId) => userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public static long UserId(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<DirectorProfile>> FilterAvailable(Task<IReadOnlyList<DirectorProfile>> flagships) =>
+        (await flagships).Where(f => f.IsAvailable).ToList();
+}

@@ -1,0 +1,210 @@
+using MentorBot.Bot.Catalog;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Outbound;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.Features.Mentorship;
+
+/// <summary>
+/// The life of a request: suggested, sent, accepted (a partnership opens) or declined, expired, withdrawn or released,
+/// after which the young director is offered the next candidates. Every change is conditional on the current state.
+/// </summary>
+public sealed class MentorshipFlow(
+    MentorRequestRepository requests,
+    PartnershipRepository partnerships,
+    PeopleRepository people,
+    CoordinatorRepository coordinators,
+    MentorMatching matching,
+    Taxonomy taxonomy,
+    Districts districts,
+    OutboxWriter outbox,
+    MentorshipReminders reminders,
+    IOptions<MentorshipOptions> options)
+{
+    private MentorshipOptions Options => options.Value;
+
+    public DateTimeOffset Local(DateTimeOffset instant, DirectorProfile person) =>
+        TimeZoneInfo.ConvertTime(instant, districts.TimeZone(person.District));
+
+    public DateOnly LocalDate(DateTimeOffset instant, DirectorProfile person) => DateOnly.FromDateTime(Local(instant, person).DateTime);
+
+    /// <summary>Sends the young director the best candidates now, each with its reasons and a request button.</summary>
+    public async Task OfferSuggestionsAsync(DirectorProfile mentee, HtmlText? preface, CancellationToken cancellationToken)
+    {
+        var result = await matching.SuggestAsync(mentee, cancellationToken);
+        var shown = result.Suggestions.Take(Options.SuggestionsShown).ToList();
+        var coordinatorButton = InlineKeyboardButton.WithCallback(MentorshipTexts.CoordinatorChoiceButton, CallbackData.Build(RequestCallback.Prefix, "coord"));
+        if (shown.Count == 0)
+        {
+            var none = MentorshipTexts.NoSuggestions(result.WhyNoneReason ?? "");
+            outbox.Send(mentee.UserId, preface is { } before ? before + Html.Raw("\n\n") + none : none, new InlineKeyboardMarkup([[coordinatorButton]]));
+            return;
+        }
+        var lines = new List<HtmlText>();
+        if (preface is { } intro)
+        {
+            lines.Add(intro);
+        }
+        lines.Add(MentorshipTexts.SuggestionsHeader);
+        var buttons = new List<IReadOnlyList<InlineKeyboardButton>>();
+        for (var i = 0; i < shown.Count; i++)
+        {
+            var flagship = await people.FindAsync(MentorMatching.UserId(shown[i].MentorId), cancellationToken);
+            if (flagship is null)
+            {
+                continue;
+            }
+            lines.Add(MentorshipTexts.Suggestion(i + 1, flagship, districts.Name(flagship.District), shown[i].Score, shown[i].Reason));
+            buttons.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.RequestButton(flagship), CallbackData.Build(RequestCallback.Prefix, "new", flagship.UserId))]);
+        }
+        lines.Add(MentorshipTexts.SuggestionsFooter);
+        buttons.Add([coordinatorButton]);
+        outbox.Send(mentee.UserId, Html.Join("\n\n", lines), new InlineKeyboardMarkup(buttons));
+    }
+
+    /// <summary>Why a flagship cannot take a request now, or null when they can.</summary>
+    public async Task<HtmlText?> MentorUnavailableAsync(DirectorProfile? mentor, long menteeId, CancellationToken cancellationToken)
+    {
+        if (mentor is not { IsApprovedFlagship: true, IsAvailable: true }
+            || await partnerships.ActiveCountOfMentorAsync(mentor.UserId, cancellationToken) >= mentor.Capacity
+            || (await requests.RefusedMentorsAsync(menteeId, cancellationToken)).Contains(mentor.UserId))
+        {
+            return MentorshipTexts.AssignMentorUnavailable;
+        }
+        return null;
+    }
+
+    /// <summary>Creates the request and tells the flagship. False when the young director already has one pending.</summary>
+    public async Task<bool> SendRequestAsync(
+        DirectorProfile mentee, DirectorProfile mentor, RequestOrigin origin, long? proposedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (score, reason) = await matching.ExplainAsync(mentee, mentor, cancellationToken);
+        var expires = now + reminders.RequestExpiry;
+        var id = await requests.CreateAsync(mentee.UserId, mentor.UserId, origin, proposedBy, score, reason, now, expires, cancellationToken);
+        if (id is not { } requestId)
+        {
+            return false;
+        }
+        await reminders.ScheduleRequestAsync((await requests.FindAsync(requestId, cancellationToken))!, cancellationToken);
+        outbox.Send(mentor.UserId,
+            MentorshipTexts.RequestToFlagship(mentee, districts.Name(mentee.District), ProfileTexts.Numbered(mentee.Deficits, taxonomy),
+                ProfileTexts.Listed(mentee.Offers, taxonomy), reason, origin == RequestOrigin.Coordinator),
+            AnswerKeyboard(requestId));
+        if (origin == RequestOrigin.Mentee)
+        {
+            outbox.Send(mentee.UserId, MentorshipTexts.RequestSent(mentor, Local(expires, mentee)),
+                new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", requestId))]]));
+        }
+        return true;
+    }
+
+    public static InlineKeyboardMarkup AnswerKeyboard(long requestId) => new(
+    [
+        [
+            InlineKeyboardButton.WithCallback(MentorshipTexts.AcceptButton, CallbackData.Build(RequestCallback.Prefix, "acc", requestId)),
+            InlineKeyboardButton.WithCallback(MentorshipTexts.DeclineButton, CallbackData.Build(RequestCallback.Prefix, "dec", requestId)),
+        ],
+    ]);
+
+    /// <summary>
+    /// The flagship accepts: the partnership opens only while they have a free place, and only if the request is
+    /// still pending; both sides then get each other's contact.
+    /// </summary>
+    public async Task<HtmlText?> AcceptAsync(MentorRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var mentor = await people.FindAsync(request.MentorId, cancellationToken);
+        var mentee = await people.FindAsync(request.MenteeId, cancellationToken);
+        if (mentor is null || mentee is null)
+        {
+            return MentorshipTexts.RequestNoLongerPending;
+        }
+        // Closing first makes a second accept, or an accept racing a withdrawal, find the request answered.
+        if (!await requests.CloseAsync(request.Id, RequestStatus.Accepted, null, now, cancellationToken))
+        {
+            return MentorshipTexts.RequestNoLongerPending;
+        }
+        var startsOn = LocalDate(now, mentee);
+        var endsOn = startsOn.AddMonths(Options.AgreementMonths);
+        var partnershipId = await partnerships.OpenWithinCapacityAsync(
+            mentee.UserId, mentor.UserId, request.Id, mentor.Capacity, mentee.Deficits, startsOn, endsOn, now, cancellationToken);
+        if (partnershipId is null)
+        {
+            // No free place, or the young director got another mentor meanwhile: the request waits again, in the same transaction.
+            await requests.ReopenAsync(request.Id, cancellationToken);
+            return await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is null
+                ? MentorshipTexts.NoFreePlace(mentor.Capacity)
+                : MentorshipTexts.RequestNoLongerPending;
+        }
+        await requests.ClearCoordinatorChoiceAsync(mentee.UserId, cancellationToken);
+        await reminders.SchedulePartnershipAsync((await partnerships.FindAsync(partnershipId.Value, cancellationToken))!, now, cancellationToken);
+        var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnershipId))]]);
+        outbox.Send(mentor.UserId, MentorshipTexts.AcceptedToMentor(mentee, startsOn, endsOn), meeting);
+        outbox.Send(mentee.UserId, MentorshipTexts.AcceptedToMentee(mentor, request.Reason, request.Origin == RequestOrigin.Coordinator, startsOn, endsOn), meeting);
+        return null;
+    }
+
+    public async Task<bool> DeclineAsync(MentorRequest request, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!await requests.CloseAsync(request.Id, RequestStatus.Declined, reason, now, cancellationToken))
+        {
+            return false;
+        }
+        await OfferNextAsync(request, mentor => MentorshipTexts.Declined(mentor, reason), cancellationToken);
+        return true;
+    }
+
+    /// <summary>Expires a request nobody answered in time; the young director gets the next candidates.</summary>
+    public async Task<bool> ExpireAsync(MentorRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (request.ExpiresAt > now || !await requests.CloseAsync(request.Id, RequestStatus.Expired, null, now, cancellationToken))
+        {
+            return false;
+        }
+        if (await people.FindAsync(request.MenteeId, cancellationToken) is { } mentee)
+        {
+            outbox.Send(request.MentorId, MentorshipTexts.ExpiredToFlagship(mentee));
+        }
+        await OfferNextAsync(request, MentorshipTexts.Expired, cancellationToken);
+        return true;
+    }
+
+    /// <summary>The flagship paused: their pending requests go back to the young directors with the next candidates.</summary>
+    public async Task<int> ReleasePendingAsync(long mentorId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var released = 0;
+        foreach (var request in await requests.PendingForMentorAsync(mentorId, cancellationToken))
+        {
+            if (await requests.CloseAsync(request.Id, RequestStatus.Released, null, now, cancellationToken))
+            {
+                released++;
+                await OfferNextAsync(request, MentorshipTexts.Released, cancellationToken);
+            }
+        }
+        return released;
+    }
+
+    public async Task AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken);
+        outbox.Send(mentee.UserId, MentorshipTexts.CoordinatorChoiceRequested);
+        var region = districts.Find(mentee.District)?.Region ?? "";
+        foreach (var coordinator in await coordinators.CoveringAsync(mentee.District, region, cancellationToken))
+        {
+            outbox.Send(coordinator, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District)));
+        }
+    }
+
+    private async Task OfferNextAsync(MentorRequest request, Func<DirectorProfile, HtmlText> why, CancellationToken cancellationToken)
+    {
+        var mentee = await people.FindAsync(request.MenteeId, cancellationToken);
+        var mentor = await people.FindAsync(request.MentorId, cancellationToken);
+        if (mentee is not null && mentor is not null)
+        {
+            await OfferSuggestionsAsync(mentee, why(mentor), cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using MentorBot.Bot.Catalog;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Localization;
+using MentorBot.Bot.Outbound;
+using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.Features.Mentorship;
+
+/// <summary>How a partnership ends or goes on: prolongation by both, early end by either, completion at the end date.</summary>
+public sealed class PartnershipLifecycle(
+    PartnershipRepository partnerships,
+    PeopleRepository people,
+    Districts districts,
+    OutboxWriter outbox,
+    MentorshipReminders reminders,
+    IOptions<MentorshipOptions> options)
+{
+    /// <summary>The partnership, if it is still active and the caller is one of its two partners; otherwise says why not.</summary>
+    public async Task<Partnership?> ActiveForAsync(UpdateContext context, long partnershipId, CancellationToken cancellationToken)
+    {
+        var partnership = await partnerships.FindAsync(partnershipId, cancellationToken);
+        if (partnership is null || !partnership.IsPartner(context.UserId))
+        {
+            context.Reply(PartnershipTexts.NotAPartner);
+            return null;
+        }
+        if (partnership.Status != PartnershipStatus.Active)
+        {
+            context.Reply(PartnershipTexts.NotActive);
+            return null;
+        }
+        return partnership;
+    }
+
+    public async Task<string> NameOfAsync(long userId, CancellationToken cancellationToken) =>
+        (await people.FindAsync(userId, cancellationToken))?.FullName ?? "";
+
+    /// <summary>The local "today" of the partnership: the young director's district decides.</summary>
+    public async Task<DateOnly> TodayAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, await ZoneAsync(partnership, cancellationToken)).DateTime);
+
+    public async Task<TimeZoneInfo> ZoneAsync(Partnership partnership, CancellationToken cancellationToken) =>
+        districts.TimeZone((await people.FindAsync(partnership.MenteeId, cancellationToken))?.District);
+
+    public async Task VoteProlongationAsync(UpdateContext context, Partnership partnership, bool prolong, CancellationToken cancellationToken)
+    {
+        var byMentee = context.UserId == partnership.MenteeId;
+        await partnerships.RecordProlongationVoteAsync(partnership.Id, byMentee, prolong, context.Now, cancellationToken);
+        var other = partnership.OtherSide(context.UserId);
+        if (!prolong)
+        {
+            context.Reply(PartnershipTexts.ProlongVoteRecorded(false));
+            outbox.Send(other, PartnershipTexts.PartnerDeclinedProlongation(await NameOfAsync(context.UserId, cancellationToken)));
+            return;
+        }
+        var newEnd = partnership.EndsOn.AddMonths(options.Value.AgreementMonths);
+        if (await partnerships.ProlongAsync(partnership.Id, newEnd, context.Now, cancellationToken))
+        {
+            await reminders.ScheduleTermAsync(partnership with { EndsOn = newEnd }, cancellationToken);
+            var prolonged = PartnershipTexts.Prolonged(MentorshipTexts.Date(newEnd));
+            context.Reply(prolonged);
+            outbox.Send(other, prolonged);
+            return;
+        }
+        context.Reply(PartnershipTexts.ProlongVoteRecorded(true));
+        outbox.Send(other, PartnershipTexts.ProlongationQuestion(MentorshipTexts.Date(partnership.EndsOn)), PartnershipCard.ProlongationKeyboard(partnership.Id));
+    }
+
+    public async Task EndEarlyAsync(UpdateContext context, Partnership partnership, string reason, CancellationToken cancellationToken)
+    {
+        if (!await partnerships.EndAsync(partnership.Id, PartnershipStatus.EndedEarly, reason, context.UserId, context.Now, cancellationToken))
+        {
+            context.Reply(PartnershipTexts.NotActive);
+            return;
+        }
+        context.Reply(PartnershipTexts.EndedEarly, FeedbackKeyboard(partnership.Id));
+        outbox.Send(partnership.OtherSide(context.UserId),
+            PartnershipTexts.PartnerEndedEarly(await NameOfAsync(context.UserId, cancellationToken), reason), FeedbackKeyboard(partnership.Id));
+    }
+
+    /// <summary>Closes the partnership if its end date has come in its district's time; both sides are asked for feedback.</summary>
+    public async Task<bool> CompleteIfDueAsync(Partnership partnership, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await TodayAsync(partnership, now, cancellationToken) < partnership.EndsOn
+            || !await partnerships.EndAsync(partnership.Id, PartnershipStatus.Completed, null, null, now, cancellationToken))
+        {
+            return false;
+        }
+        var text = PartnershipTexts.Completed(MentorshipTexts.Date(partnership.EndsOn));
+        outbox.Send(partnership.MenteeId, text, FeedbackKeyboard(partnership.Id));
+        outbox.Send(partnership.MentorId, text, FeedbackKeyboard(partnership.Id));
+        return true;
+    }
+
+    public static InlineKeyboardMarkup FeedbackKeyboard(long partnershipId) =>
+        new([[InlineKeyboardButton.WithCallback(PartnershipTexts.FeedbackButton, CallbackData.Build(PartnershipCallback.Prefix, "fb", partnershipId))]]);
+
+    /// <summary>Parses ДД.ММ.ГГГГ.</summary>
+    public static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(TextInput.Clean(text), ["dd.MM.yyyy", "d.M.yyyy"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
+
+    /// <summary>Parses ЧЧ:ММ.</summary>
+    public static TimeOnly? ParseTime(string? text) =>
+        TimeOnly.TryParseExact(TextInput.Clean(text), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var time) ? time : null;
+}

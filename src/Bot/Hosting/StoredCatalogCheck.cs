@@ -1,0 +1,33 @@
+using MentorBot.Bot.Catalog;
+using MentorBot.Bot.Persistence;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace MentorBot.Bot.Hosting;
+
+/// <summary>
+/// The part of the configuration check that needs the database: every taxonomy and district code a stored profile
+/// uses must still be configured, or people would hold deficits nobody can read or match.
+/// </summary>
+public sealed class StoredCatalogCheck(MigrationRunner migrations, IServiceScopeFactory scopes, IOptions<CatalogOptions> catalog)
+{
+    public async Task RunAsync(CancellationToken cancellationToken = default)
+    {
+        // After the migrations, since one of them may rename codes along with a new configuration.
+        await migrations.ApplyAsync(cancellationToken);
+        await using var scope = scopes.CreateAsyncScope();
+        var usage = scope.ServiceProvider.GetRequiredService<CatalogUsageRepository>();
+        ThrowIfMissing("Catalog:Taxonomy", await usage.TaxonomyCodesAsync(cancellationToken), catalog.Value.Taxonomy.Select(e => e.Code));
+        ThrowIfMissing("Catalog:Districts", await usage.DistrictCodesAsync(cancellationToken), catalog.Value.Districts.Select(d => d.Code));
+    }
+
+    private static void ThrowIfMissing(string key, IReadOnlyList<string> stored, IEnumerable<string> configured)
+    {
+        var missing = stored.Except(configured, StringComparer.Ordinal).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ConfigurationException(
+                $"{key} lacks {string.Join(", ", missing.Select(code => $"'{code}'"))}, which stored profiles use; put them back (a label may change, a code may not).");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Quartz;
+using Quartz.Spi;
+
+namespace MentorBot.Bot.Jobs;
+
+/// <summary>
+/// Gives each run of a job a DI scope of its own, so it gets a fresh <see cref="Persistence.DbSession"/> and outbox,
+/// and disposes the scope when the run ends. Quartz reads [DisallowConcurrentExecution] from the job's registered type.
+/// </summary>
+public sealed class ScopedJobFactory(IServiceScopeFactory scopes, ILogger<ScopedJobFactory> logger) : IJobFactory
+{
+    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new ScopedRun(scopes, logger, bundle.JobDetail.JobType);
+
+    public void ReturnJob(IJob job)
+    {
+        // Nothing to give back: each run disposed its own scope.
+    }
+
+    private sealed class ScopedRun(IServiceScopeFactory scopes, ILogger logger, Type jobType) : IJob
+    {
+        public async Task Execute(IJobExecutionContext context)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await ((IJob)scope.ServiceProvider.GetRequiredService(jobType)).Execute(context);
+            }
+            catch (Exception error) when (!(error is OperationCanceledException && context.CancellationToken.IsCancellationRequested))
+            {
+                // Quartz logs through its own static provider, which is not ours; the job runs again at its next firing.
+                logger.LogError(error, "Job {JobName} failed", context.JobDetail.Key.Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+using System.Globalization;
+using MentorBot.Bot.Features.Mentorship;
+using MentorBot.Bot.Features.Profiles;
+
+namespace MentorBot.Bot.Localization;
+
+public static class MentorshipTexts
+{
+    public const string CoordinatorChoiceButton = "Пусть выберет координатор";
+    public const string AcceptButton = "✅ Принять";
+    public const string DeclineButton = "Отклонить";
+    public const string WithdrawButton = "Отозвать запрос";
+    public const string NoReasonButton = "Без объяснения причин";
+    public const string OtherReasonButton = "Напишу причину";
+    public const string MeetingButton = "📅 Назначить встречу";
+    public const string PlanButton = "+ Пункт плана";
+    public const string PlanStatusButton = "✎ Отметить пункт";
+    public const string CheckinButton = "📊 Ежемесячная оценка";
+    public const string EndEarlyButton = "Завершить досрочно";
+    public const string ProlongButton = "Продлить на год";
+    public const string CloseButton = "Закрыть по окончании";
+
+    public static readonly IReadOnlyList<string> DeclineReasons =
+    [
+        "Нет свободного времени",
+        "Запрос вне моих сильных сторон",
+        "Слишком далеко",
+    ];
+
+    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
+
+    public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
+
+    public static string DateTime(DateTimeOffset local) => local.ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture);
+
+    public static string Percent(double score) => Math.Round(score * 100).ToString(CultureInfo.InvariantCulture) + "%";
+
+    /// <summary>A link that opens the person's chat; the @username too when they have one.</summary>
+    public static HtmlText Contact(DirectorProfile person) =>
+        person.Username is { Length: > 0 } username
+            ? Html.Format($"{Html.Link($"tg://user?id={person.UserId}", person.FullName)} (@{username})")
+            : Html.Link($"tg://user?id={person.UserId}", person.FullName);
+
+    public static HtmlText SuggestionsHeader => Html.Raw("<b>Подходящие наставники</b>");
+
+    public static HtmlText Suggestion(int number, DirectorProfile flagship, string district, double score, string reason) => Html.Format(
+        $"{number}. <b>{flagship.FullName}</b>, {flagship.School} ({district}) — совпадение {Percent(score)}\n   {reason}");
+
+    public static string RequestButton(DirectorProfile flagship) => "Запрос: " + ShortName(flagship.FullName);
+
+    public static HtmlText SuggestionsFooter => Html.Raw("Нажмите кнопку, чтобы отправить запрос, или доверьте выбор координатору.");
+
+    public static HtmlText NoSuggestions(string reason) => Html.Format(
+        $"Сейчас некого предложить: {reason}. Координатор района может подобрать наставника вручную.");
+
+    public static HtmlText AlreadyHasMentor(DirectorProfile mentor) => Html.Format(
+        $"У вас уже есть наставник: {mentor.FullName}. Партнёрство — /partnership.");
+
+    public static HtmlText PendingRequestExists(DirectorProfile mentor, DateTimeOffset expiresLocal) => Html.Format(
+        $"Ваш запрос ждёт ответа: {mentor.FullName}. Срок ответа — до {DateTime(expiresLocal)}.");
+
+    public static HtmlText RequestSent(DirectorProfile mentor, DateTimeOffset expiresLocal) => Html.Format(
+        $"Запрос отправлен: {mentor.FullName}. Ответ придёт сюда; срок — до {DateTime(expiresLocal)}. Пока ждёте, запрос можно отозвать.");
+
+    public static HtmlText RequestToFlagship(DirectorProfile mentee, string district, string deficits, string offers, string reason, bool byCoordinator) =>
+        Html.Format(
+            $"""
+            {(byCoordinator ? "Координатор предлагает вам наставничество" : "Новый запрос на наставничество")}
+
+            <b>{mentee.FullName}</b>, {mentee.Position}
+            {mentee.School} ({district}, {mentee.Settlement})
+            Стаж директором: {mentee.YearsAsDirector}
+            Дефициты по важности: {deficits}
+            Может предложить в ответ: {offers}
+            О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
+
+            Почему вы: {reason}
+            """);
+
+    public static HtmlText CoordinatorChoiceRequested => Html.Raw(
+        "Хорошо, я передал просьбу координатору района. Когда он подберёт наставника, я напишу.");
+
+    public static HtmlText CoordinatorChoiceNotice(DirectorProfile mentee, string district) => Html.Format(
+        $"{mentee.FullName} ({mentee.School}, {district}) просит координатора подобрать наставника. Назначить пару — /assign.");
+
+    public static HtmlText Withdrawn => Html.Raw("Запрос отозван. Подобрать снова — /find_mentor.");
+
+    public static HtmlText WithdrawnToFlagship(DirectorProfile mentee) => Html.Format($"{mentee.FullName} отозвал(а) свой запрос.");
+
+    public static HtmlText RequestNoLongerPending => Html.Raw("Этот запрос уже не ждёт ответа.");
+
+    public static HtmlText NoFreePlace(int capacity) => Html.Format(
+        $"Свободных мест нет: у вас уже {capacity} из {capacity} подопечных. Запрос остаётся в списке /requests; число подопечных можно изменить в /profile.");
+
+    public static HtmlText AcceptedToMentor(DirectorProfile mentee, DateOnly startsOn, DateOnly endsOn) => Html.Format(
+        $"""
+        Вы приняли запрос. Партнёрство с {Contact(mentee)} — с {Date(startsOn)} по {Date(endsOn)}.
+        Напишите коллеге и договоритесь о первой встрече. Карточка партнёрства — /partnership.
+        """);
+
+    public static HtmlText AcceptedToMentee(DirectorProfile mentor, string reason, bool byCoordinator, DateOnly startsOn, DateOnly endsOn) => Html.Format(
+        $"""
+        {(byCoordinator ? "Координатор назначил вам наставника" : "Ваш запрос принят")}: {Contact(mentor)}, {mentor.School}.
+        Почему: {reason}
+        Соглашение — с {Date(startsOn)} по {Date(endsOn)}. Договоритесь о первой встрече. Карточка — /partnership.
+        """);
+
+    public static HtmlText Declined(DirectorProfile mentor, string? reason) => Html.Format(
+        $"{mentor.FullName} сейчас не может стать вашим наставником{(reason is null ? "" : $" ({reason})")}. Это не о вас — так бывает. Вот следующие варианты:");
+
+    public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён, молодой директор получит следующие варианты.");
+
+    public static HtmlText AskDeclineReason(string menteeName) => Html.Format(
+        $"Почему вы не можете взять {menteeName}? Причину увидит молодой директор. Можно выбрать, написать (до 300 символов) или не объяснять.");
+
+    public static HtmlText Expired(DirectorProfile mentor) => Html.Format(
+        $"{mentor.FullName} не ответил(а) на запрос вовремя. Ничего страшного — вот следующие варианты:");
+
+    public static HtmlText ExpiredToFlagship(DirectorProfile mentee) => Html.Format(
+        $"Запрос от {mentee.FullName} истёк без ответа и передан следующему наставнику.");
+
+    public static HtmlText Released(DirectorProfile mentor) => Html.Format(
+        $"{mentor.FullName} временно не берёт новых подопечных. Вот другие варианты:");
+
+    public static HtmlText NowUnavailable(int released) => Html.Format(
+        $"Вы не принимаете новые запросы. Ожидавших ответа запросов передано другим наставникам: {released}. Вернуться — /availability.");
+
+    public static HtmlText NowAvailable => Html.Raw("Вы снова принимаете запросы молодых директоров.");
+
+    public static HtmlText NoPendingRequests => Html.Raw("Запросов, ждущих ответа, нет.");
+
+    public static HtmlText PendingRequestsHeader(int count) => Html.Format($"Запросы, ждущие ответа: {count}.");
+
+    public static HtmlText NoMentees => Html.Raw("Активных партнёрств пока нет. Запросы — /requests.");
+
+    public static HtmlText MenteeLine(DirectorProfile mentee, Partnership partnership, DateTimeOffset lastActivityLocal) => Html.Format(
+        $"• {Contact(mentee)}, {mentee.School} — до {Date(partnership.EndsOn)}, последняя активность {DateTime(lastActivityLocal)}");
+
+    public static HtmlText NotYourRequest => Html.Raw("Этот запрос адресован не вам.");
+
+    public static HtmlText AssignChooseMentee => Html.Raw("Кому назначить наставника? Молодые директора без наставника в ваших районах:");
+
+    public static HtmlText AssignChooseMentor(DirectorProfile mentee) => Html.Format($"Наставник для {mentee.FullName} (лучшие совпадения сверху):");
+
+    public static HtmlText AssignNoMentees => Html.Raw("В ваших районах нет молодых директоров без наставника и без ожидающего запроса.");
+
+    public static HtmlText AssignNoMentors => Html.Raw("Нет флагманов со свободными местами.");
+
+    public static HtmlText AssignProposed(DirectorProfile mentee, DirectorProfile mentor) => Html.Format(
+        $"Предложение отправлено: {mentor.FullName} — наставник для {mentee.FullName}. Флагман подтвердит его.");
+
+    public static HtmlText AssignMenteeBusy => Html.Raw("У этого молодого директора уже есть наставник или ожидающий ответа запрос.");
+
+    public static HtmlText AssignMentorUnavailable => Html.Raw("Этот флагман сейчас не может взять подопечного: нет мест или он недоступен.");
+
+    public static string PersonButton(DirectorProfile person) => $"{ShortName(person.FullName)}, {person.School}";
+
+    public static string MentorOption(DirectorProfile mentor, double score) => $"{ShortName(mentor.FullName)} — {Percent(score)}";
+
+    /// <summary>"Петрова Анна Сергеевна" → "Петрова А. С.", to fit a button.</summary>
+    public static string ShortName(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length <= 1 ? fullName : parts[0] + " " + string.Join(" ", parts.Skip(1).Select(p => char.ToUpper(p[0], Russian) + "."));
+    }
+}
+
+public static class PartnershipTexts
+{
+    public const string OwnerMe = "Я";
+    public const string OwnerPartner = "Партнёр";
+    public const string OwnerBoth = "Вместе";
+    public const string FeedbackButton = "Оставить отзыв";
+    public const string NoteButton = "Добавить заметку";
+    public const string OpenCardButton = "Открыть карточку";
+
+    public static HtmlText NoPartnership => Html.Raw("Активного партнёрства нет. Подобрать наставника — /find_mentor.");
+
+    public static HtmlText ChoosePartnership => Html.Raw("Выберите партнёрство:");
+
+    public static HtmlText NotAPartner => Html.Raw("Это партнёрство не ваше.");
+
+    public static HtmlText NotActive => Html.Raw("Партнёрство уже завершено.");
+
+    public static string StatusMark(PlanItemStatus status) => status switch
+    {
+        PlanItemStatus.Done => "✅",
+        PlanItemStatus.InProgress => "⏳",
+        _ => "○",
+    };
+
+    public static string StatusLabel(PlanItemStatus status) => status switch
+    {
+        PlanItemStatus.Done => "выполнено",
+        PlanItemStatus.InProgress => "в работе",
+        _ => "запланировано",
+    };
+
+    public static string OwnerLabel(PlanItemOwner owner) => owner switch
+    {
+        PlanItemOwner.Mentee => "молодой директор",
+        PlanItemOwner.Mentor => "наставник",
+        _ => "вместе",
+    };
+
+    public static string FormatLabel(MeetingFormat format) => format switch
+    {
+        MeetingFormat.Online => "онлайн",
+        MeetingFormat.SchoolVisit => "визит в школу",
+        MeetingFormat.JointCouncil => "совместный педсовет",
+        _ => "семинар",
+    };
+
+    public static HtmlText AskPlanTitle => Html.Raw("Что сделать? Например: <i>консультация по локальным актам</i> (до 200 символов).");
+    public static HtmlText AskPlanOwner => Html.Raw("Кто отвечает?");
+    public static HtmlText AskPlanDue(string example) => Html.Format($"Срок — дата в формате ДД.ММ.ГГГГ, например {example}.");
+    public static HtmlText BadDate => Html.Raw("Дата не распознана. Формат: ДД.ММ.ГГГГ, например 15.12.2026.");
+    public static HtmlText DateInPast => Html.Raw("Эта дата уже прошла. Укажите сегодняшнюю или будущую.");
+    public static HtmlText DateAfterEnd(string end) => Html.Format($"Дата позже окончания соглашения ({end}).");
+    public static HtmlText PlanItemAdded(string title) => Html.Format($"Пункт плана добавлен: {title}. Карточка — /partnership.");
+    public static HtmlText PartnerAddedPlanItem(string who, string title, string due) => Html.Format($"{who} добавил(а) пункт плана: {title} (срок {due}).");
+    public static HtmlText ChoosePlanItem => Html.Raw("Какой пункт отметить? Каждое нажатие переводит его дальше: запланировано → в работе → выполнено.");
+    public static HtmlText NoPlanItems => Html.Raw("В плане пока нет пунктов.");
+    public static HtmlText PlanItemMarked(string title, PlanItemStatus status) => Html.Format($"«{title}» — {StatusLabel(status)}.");
+
+    public static HtmlText AskMeetingDate(string example) => Html.Format($"Дата встречи (ДД.ММ.ГГГГ), например {example}.");
+    public static HtmlText AskMeetingTime => Html.Raw("Время по местному времени района (ЧЧ:ММ), например 15:30.");
+    public static HtmlText BadTime => Html.Raw("Время не распознано. Формат: ЧЧ:ММ, например 15:30.");
+    public static HtmlText MeetingInPast => Html.Raw("Это время уже прошло. Укажите будущее.");
+    public static HtmlText AskMeetingFormat => Html.Raw("Формат встречи?");
+    public static HtmlText AskMeetingNote => Html.Raw("Заметка к встрече (тема, ссылка, место) — до 300 символов, или «Пропустить».");
+    public static HtmlText MeetingSet(string when, string format) => Html.Format($"Встреча назначена: {when}, {format}. Я напомню за сутки и за час.");
+    public static HtmlText PartnerSetMeeting(string who, string when, string format, string note) =>
+        Html.Format($"{who} назначил(а) встречу: {when}, {format}.{(note.Length == 0 ? "" : "\n" + note)}");
+
+    public static HtmlText AskRating(string deficit, int index, int total) => Html.Format(
+        $"Ежемесячная оценка ({index} из {total}). Насколько сейчас закрыт дефицит «{deficit}»? 1 — совсем нет, 5 — полностью.");
+    public static HtmlText AskCheckinComment => Html.Raw("Комментарий к оценке — что получилось, что мешает (до 500 символов), или «Пропустить».");
+    public static HtmlText CheckinSaved => Html.Raw("Спасибо, оценка сохранена. Динамика — в карточке /partnership.");
+    public static HtmlText CheckinToMentor(string who, string summary) => Html.Format($"{who} провёл(а) ежемесячную оценку:\n{summary}\nДобавьте короткую заметку наставника.");
+    public static HtmlText AskMentorNote => Html.Raw("Заметка наставника к оценке — до 500 символов.");
+    public static HtmlText MentorNoteSaved => Html.Raw("Заметка сохранена.");
+
+    public static HtmlText AskEndReason => Html.Raw("Почему вы завершаете партнёрство досрочно? Причину увидит партнёр (до 300 символов).");
+    public static HtmlText EndedEarly => Html.Raw("Партнёрство завершено досрочно. Спасибо за работу! Можно оставить отзыв.");
+    public static HtmlText PartnerEndedEarly(string who, string reason) => Html.Format($"{who} завершил(а) партнёрство досрочно. Причина: {reason}\nМожно оставить отзыв.");
+    public static HtmlText Completed(string end) => Html.Format($"Срок соглашения истёк ({end}), партнёрство завершено. Спасибо за работу! Можно оставить отзыв.");
+
+    public static HtmlText ProlongationQuestion(string end) => Html.Format(
+        $"Соглашение заканчивается {end}. Продлить его ещё на год или закрыть по окончании срока?");
+    public static HtmlText ProlongVoteRecorded(bool prolong) => prolong
+        ? Html.Raw("Ваш голос «продлить» учтён. Продление вступит в силу, когда согласится партнёр.")
+        : Html.Raw("Хорошо, партнёрство закроется по окончании срока.");
+    public static HtmlText Prolonged(string end) => Html.Format($"Обе стороны согласны: соглашение продлено до {end}.");
+    public static HtmlText PartnerDeclinedProlongation(string who) => Html.Format($"{who} предпочитает закрыть партнёрство по окончании срока.");
+
+    public static HtmlText AskFeedback => Html.Raw("Ваш отзыв о партнёрстве — что получилось, что посоветуете другим (до 1000 символов).");
+    public static HtmlText FeedbackSaved => Html.Raw("Спасибо за отзыв!");
+
+    public static HtmlText PartnerErased => Html.Raw("Ваш партнёр удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового — /find_mentor.");
+    public static HtmlText RequestCancelledByErasure => Html.Raw("Запрос на наставничество отменён: его автор удалил свои данные.");
+    public static HtmlText RequestCancelledMentorErased => Html.Raw("Ваш запрос отменён: флагман удалил свои данные. Подобрать другого — /find_mentor.");
+}

@@ -1,0 +1,157 @@
+using System.Collections.Concurrent;
+using MentorBot.Bot.Jobs;
+using MentorBot.Bot.Reminders;
+using MentorBot.Bot.Tests.Reminders;
+using MentorBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Quartz;
+
+namespace MentorBot.Bot.Tests.Jobs;
+
+public sealed class QuartzHostingTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    private static (ServiceProvider Provider, QuartzHostedService Quartz) Build<TJob>(TimeSpan interval, Action<IServiceCollection> services)
+        where TJob : class, IJob
+    {
+        var collection = new ServiceCollection();
+        collection.AddSingleton<ILogger<ScopedJobFactory>>(NullLogger<ScopedJobFactory>.Instance);
+        collection.AddSingleton<ScopedJobFactory>();
+        collection.AddSingleton<QuartzHostedService>();
+        collection.AddJob<TJob>(typeof(TJob).Name, _ => interval);
+        services(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+        return (provider, provider.GetRequiredService<QuartzHostedService>());
+    }
+
+    [Fact]
+    public async Task Each_run_resolves_the_job_from_a_scope_of_its_own_and_disposes_it_after()
+    {
+        var runs = new ProbeRuns();
+        var (provider, quartz) = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>());
+        await using var _ = provider;
+
+        await quartz.StartAsync(CancellationToken.None);
+        var first = await runs.NextAsync();
+        var second = await runs.NextAsync();
+        await quartz.StopAsync(CancellationToken.None);
+
+        Assert.NotSame(first, second);
+        Assert.True(first.Disposed);
+        Assert.True(second.Disposed);
+    }
+
+    [Fact]
+    public async Task Stopping_waits_for_a_running_job_and_asks_it_to_finish()
+    {
+        var gate = new BlockingGate();
+        var (provider, quartz) = Build<BlockingJob>(TimeSpan.FromHours(1), s => s.AddSingleton(gate));
+        await using var _ = provider;
+        await quartz.StartAsync(CancellationToken.None);
+        await gate.Started.Task.WaitAsync(Patience);
+
+        var stopping = quartz.StopAsync(CancellationToken.None);
+        await gate.CancellationRequested.Task.WaitAsync(Patience);
+        await Task.Delay(200);
+        Assert.False(stopping.IsCompleted);
+
+        gate.Release.SetResult();
+        await stopping.WaitAsync(Patience);
+        Assert.True(gate.Finished);
+    }
+
+    [Fact]
+    public async Task The_bot_declares_its_jobs_once_each_by_name_with_intervals_from_options()
+    {
+        await using var bot = await BotHarness.StartAsync(settings => settings["Reminders:SweepInterval"] = "00:00:45");
+
+        var schedules = bot.Services.GetServices<JobSchedule>().ToList();
+
+        Assert.Equal([JobSchedules.ReminderSweep, JobSchedules.DigestPlanning], schedules.Select(s => s.Name));
+        Assert.Equal([TimeSpan.FromSeconds(45), TimeSpan.FromHours(1)], schedules.Select(s => s.Interval));
+    }
+
+    [Fact]
+    public async Task In_the_running_bot_quartz_sweeps_due_reminders_on_its_own()
+    {
+        const long director = 4242;
+        await using var bot = await BotHarness.StartAsync(
+            settings => settings["Reminders:SweepInterval"] = "00:00:00.100",
+            services => services.AddSingleton<FinishedSubjects>().AddReminderKind<TestNudge>());
+
+        await bot.ScheduleAsync<TestNudge>(director, bot.Clock.GetUtcNow());
+
+        var deadline = DateTime.UtcNow + Patience;
+        while (bot.TextsIn(director).Count == 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+        Assert.Equal(["Напоминание: без темы"], bot.TextsIn(director));
+    }
+
+    private sealed class ScopeProbe : IDisposable
+    {
+        public bool Disposed { get; private set; }
+
+        public void Dispose() => Disposed = true;
+    }
+
+    private sealed class ProbeRuns
+    {
+        private readonly ConcurrentQueue<ScopeProbe> _seen = new();
+
+        public void Ran(ScopeProbe probe) => _seen.Enqueue(probe);
+
+        public async Task<ScopeProbe> NextAsync()
+        {
+            var deadline = DateTime.UtcNow + Patience;
+            while (DateTime.UtcNow < deadline)
+            {
+                if (_seen.TryDequeue(out var probe))
+                {
+                    // The run is over once its scope is disposed; give it that moment.
+                    while (!probe.Disposed && DateTime.UtcNow < deadline)
+                    {
+                        await Task.Delay(5);
+                    }
+                    return probe;
+                }
+                await Task.Delay(5);
+            }
+            throw new TimeoutException("The job did not run.");
+        }
+    }
+
+    [DisallowConcurrentExecution]
+    private sealed class ProbeJob(ScopeProbe probe, ProbeRuns runs) : IJob
+    {
+        public Task Execute(IJobExecutionContext context)
+        {
+            Assert.False(probe.Disposed);
+            runs.Ran(probe);
+            return Task.CompletedTask;
+        }
+    }
+
+    private sealed class BlockingGate
+    {
+        public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource CancellationRequested { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public bool Finished { get; set; }
+    }
+
+    private sealed class BlockingJob(BlockingGate gate) : IJob
+    {
+        public async Task Execute(IJobExecutionContext context)
+        {
+            await using var registration = context.CancellationToken.Register(() => gate.CancellationRequested.TrySetResult());
+            gate.Started.TrySetResult();
+            await gate.Release.Task;
+            gate.Finished = true;
+        }
+    }
+}
