@@ -44,18 +44,18 @@ public sealed class OutboxRepository(DbSession db)
 
     public Task MarkSentAsync(long id, int? telegramMessageId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(
-            "UPDATE outbox SET status = 'sent', completed_at = @Now, telegram_message_id = @MessageId, attempts = attempts + 1 WHERE id = @Id",
+            "UPDATE outbox SET status = 'sent', payload = '', completed_at = @Now, telegram_message_id = @MessageId, attempts = attempts + 1 WHERE id = @Id",
             new { Id = id, MessageId = telegramMessageId, Now = now }, cancellationToken);
 
     public Task MarkFailedAsync(long id, string error, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(
-            "UPDATE outbox SET status = 'failed', completed_at = @Now, error = @Error, attempts = attempts + 1 WHERE id = @Id",
+            "UPDATE outbox SET status = 'failed', payload = '', completed_at = @Now, error = @Error, attempts = attempts + 1 WHERE id = @Id",
             new { Id = id, Error = error, Now = now }, cancellationToken);
 
     /// <summary>The chat blocked the bot: this row and every other pending row for it are given up.</summary>
     public Task MarkChatBlockedAsync(long chatId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(
-            "UPDATE outbox SET status = 'blocked', completed_at = @Now WHERE chat_id = @ChatId AND status = 'pending'",
+            "UPDATE outbox SET status = 'blocked', payload = '', completed_at = @Now WHERE chat_id = @ChatId AND status = 'pending'",
             new { ChatId = chatId, Now = now }, cancellationToken);
 
     public Task RescheduleAsync(long id, DateTimeOffset notBefore, string error, CancellationToken cancellationToken = default) =>
@@ -70,7 +70,7 @@ public sealed class OutboxRepository(DbSession db)
     public Task DeleteForChatAsync(long chatId, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
 
-    /// <summary>Completed rows carry message texts, so they are kept only as long as needed for diagnosis.</summary>
+    /// <summary>Completed rows keep no text (it is cleared when a row completes); the rows themselves go after a while.</summary>
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM outbox WHERE status <> 'pending' AND completed_at < @OlderThan", new { OlderThan = olderThan }, cancellationToken);
 

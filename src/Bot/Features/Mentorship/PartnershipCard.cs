@@ -51,16 +51,13 @@ public sealed class PartnershipCard(
         lines.AddRange(checkins.Count == 0
             ? [Html.Raw("— пока не было")]
             : partnership.Goals.Select(goal => Html.Format($"• {taxonomy.Short(goal)}: {Trend(checkins, goal)}")));
-        if (checkins.Count > 0 && checkins[^1] is { } last)
+        if (checkins.LastOrDefault(c => c.Comment.Length > 0) is { } commented)
         {
-            if (last.Comment.Length > 0)
-            {
-                lines.Add(Html.Format($"Последний комментарий: {last.Comment}"));
-            }
-            if (last.MentorNote is { Length: > 0 } note)
-            {
-                lines.Add(Html.Format($"Заметка наставника: {note}"));
-            }
+            lines.Add(Html.Format($"Последний комментарий: {commented.Comment}"));
+        }
+        if (checkins.LastOrDefault(c => c.MentorNote is { Length: > 0 }) is { } noted)
+        {
+            lines.Add(Html.Format($"Заметка наставника: {noted.MentorNote}"));
         }
         context.Reply(Html.Lines(lines), partnership.Status == PartnershipStatus.Active ? Actions(partnership, context.UserId, today) : null);
     }

@@ -1,0 +1,219 @@
+using MentorBot.Bot.Tests.Reminders;
+using MentorBot.Bot.Tests.Support;
+using static MentorBot.Bot.Tests.Features.Mentorship.MentorshipSeed;
+
+namespace MentorBot.Bot.Tests.Features.Mentorship;
+
+public sealed class PartnershipTests
+{
+    [Fact]
+    public async Task Either_side_adds_plan_items_and_moves_them_through_their_statuses()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+
+        await bot.SendTextAsync(Young, "/partnership");
+        await bot.PressAsync(Young, "+ Пункт плана");
+        await bot.SendTextAsync(Young, "Консультация по локальным актам");
+        await bot.PressAsync(Young, "Партнёр");
+        await bot.SendTextAsync(Young, "32.13.2026");
+        Assert.Contains("Дата не распознана", bot.LastText(Young));
+        await bot.SendTextAsync(Young, "15.12.2026");
+
+        Assert.Contains("Пункт плана добавлен", bot.LastText(Young));
+        Assert.Contains("добавил(а) пункт плана: Консультация по локальным актам (срок 15.12.2026)", bot.LastText(BestFlagship));
+        Assert.Equal(("Mentor", "Planned"), (await bot.QueryAsync<(string, string)>("SELECT owner, status FROM plan_items")).Single());
+
+        await bot.SendTextAsync(BestFlagship, "/partnership");
+        await bot.PressAsync(BestFlagship, "Отметить пункт");
+        await bot.PressAsync(BestFlagship, "Консультация");
+        await bot.PressAsync(BestFlagship, "Консультация");
+
+        Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        await bot.SendTextAsync(Young, "/partnership");
+        Assert.Contains("✅ Консультация по локальным актам — наставник, срок 15.12.2026", bot.LastText(Young));
+    }
+
+    [Fact]
+    public async Task A_meeting_is_set_in_the_districts_time_and_reminded_a_day_and_an_hour_before()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await bot.SendTextAsync(BestFlagship, "/partnership");
+
+        await bot.PressAsync(BestFlagship, "Назначить встречу");
+        await bot.SendTextAsync(BestFlagship, "25.11.2026");
+        await bot.SendTextAsync(BestFlagship, "25:00");
+        Assert.Contains("Время не распознано", bot.LastText(BestFlagship));
+        await bot.SendTextAsync(BestFlagship, "15:30");
+        await bot.PressAsync(BestFlagship, "визит в школу");
+        await bot.SendTextAsync(BestFlagship, "Приеду к 15:30, кабинет директора");
+
+        Assert.Contains("Встреча назначена: 25.11.2026 15:30, визит в школу", bot.LastText(BestFlagship));
+        Assert.Contains("назначил(а) встречу: 25.11.2026 15:30", bot.LastText(Young));
+        // 15:30 in Europe/Moscow is 12:30 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), await bot.ScalarAsync<long>("SELECT starts_at FROM meetings"));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 12, 31, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Contains("Завтра встреча с Петров Сергей Иванович", bot.LastText(Young));
+        Assert.Contains("Завтра встреча с Иванова Мария Петровна", bot.LastText(BestFlagship));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 11, 31, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Contains("Через час встреча", bot.LastText(Young));
+    }
+
+    [Fact]
+    public async Task A_meeting_in_the_past_is_refused()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await bot.SendTextAsync(Young, "/partnership");
+        await bot.PressAsync(Young, "Назначить встречу");
+
+        await bot.SendTextAsync(Young, "01.01.2026");
+
+        Assert.Contains("уже прошла", bot.LastText(Young));
+        Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM meetings"));
+    }
+
+    [Fact]
+    public async Task The_monthly_check_in_rates_each_goal_and_the_card_shows_the_trend()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+
+        bot.Clock.Advance(TimeSpan.FromDays(31));
+        await bot.SweepAsync();
+        Assert.Contains("Пора провести ежемесячную оценку", bot.LastText(Young));
+        await CheckInAsync(bot, [2, 3, 1], "Начали с локальных актов");
+        Assert.Contains("провёл(а) ежемесячную оценку", bot.LastText(BestFlagship));
+        await bot.PressAsync(BestFlagship, "Добавить заметку");
+        await bot.SendTextAsync(BestFlagship, "Хороший темп");
+
+        bot.Clock.Advance(TimeSpan.FromDays(3));
+        var beforeFollowUp = bot.TextsIn(Young).Count;
+        await bot.SweepAsync();
+        Assert.Equal(beforeFollowUp, bot.TextsIn(Young).Count);
+
+        bot.Clock.Advance(TimeSpan.FromDays(28));
+        await bot.SweepAsync();
+        await CheckInAsync(bot, [4, 4, 2], null);
+
+        await bot.SendTextAsync(Young, "/partnership");
+        var card = bot.LastText(Young);
+        Assert.Contains("правовые вопросы: 2 → 4 ↑", card);
+        Assert.Contains("делегирование: 3 → 4 ↑", card);
+        Assert.Contains("работа с родителями: 1 → 2 ↑", card);
+        Assert.Contains("Заметка наставника: Хороший темп", card);
+    }
+
+    [Fact]
+    public async Task An_unanswered_check_in_gets_one_follow_up_after_three_days()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        bot.Clock.Advance(TimeSpan.FromDays(31));
+        await bot.SweepAsync();
+
+        bot.Clock.Advance(TimeSpan.FromDays(3));
+        await bot.SweepAsync();
+        Assert.Contains("Напоминаем про ежемесячную оценку", bot.LastText(Young));
+
+        var count = bot.TextsIn(Young).Count;
+        bot.Clock.Advance(TimeSpan.FromDays(3));
+        await bot.SweepAsync();
+        Assert.Equal(count, bot.TextsIn(Young).Count);
+    }
+
+    [Fact]
+    public async Task Both_agreeing_prolongs_for_another_year()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 24, 9, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Contains("Продлить его ещё на год", bot.LastText(Young));
+        Assert.Contains("Продлить его ещё на год", bot.LastText(BestFlagship));
+
+        await bot.PressAsync(Young, "Продлить на год");
+        Assert.Contains("когда согласится партнёр", bot.LastText(Young));
+        await bot.PressAsync(BestFlagship, "Продлить на год");
+
+        Assert.Contains("продлено до 23.11.2028", bot.LastText(BestFlagship));
+        Assert.Contains("продлено до 23.11.2028", bot.LastText(Young));
+        Assert.Equal("2028-11-23", await bot.ScalarAsync<string>("SELECT ends_on FROM partnerships"));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2027, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Equal("Active", await bot.ScalarAsync<string>("SELECT status FROM partnerships"));
+    }
+
+    [Fact]
+    public async Task Without_agreement_the_partnership_completes_at_its_end_and_both_may_leave_feedback()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        bot.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 24, 9, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        await bot.PressAsync(BestFlagship, "Закрыть по окончании");
+        Assert.Contains("предпочитает закрыть", bot.LastText(Young));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2027, 11, 23, 7, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+
+        Assert.Equal("Completed", await bot.ScalarAsync<string>("SELECT status FROM partnerships"));
+        Assert.Contains("партнёрство завершено", bot.LastText(Young));
+        await bot.PressAsync(Young, "Оставить отзыв");
+        await bot.SendTextAsync(Young, "Спасибо за год работы!");
+        Assert.Equal("Спасибо за год работы!", await bot.ScalarAsync<string>("SELECT text FROM partnership_feedback WHERE author_id = @Young", new { Young }));
+    }
+
+    [Fact]
+    public async Task Either_side_can_end_early_with_a_reason_the_other_reads()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await bot.SendTextAsync(Young, "/partnership");
+
+        await bot.PressAsync(Young, "Завершить досрочно");
+        await bot.SendTextAsync(Young, "Перехожу на другую работу");
+
+        Assert.Equal(("EndedEarly", "Перехожу на другую работу", Young),
+            (await bot.QueryAsync<(string, string, long)>("SELECT status, end_reason, ended_by FROM partnerships")).Single());
+        Assert.Contains("Причина: Перехожу на другую работу", bot.LastText(BestFlagship));
+        await bot.SendTextAsync(Young, "/find_mentor");
+        Assert.Contains("Подходящие наставники", bot.LastText(Young));
+    }
+
+    [Fact]
+    public async Task A_quiet_partnership_gets_a_gentle_nudge_after_45_days()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+
+        bot.Clock.Advance(TimeSpan.FromDays(46));
+        await bot.SweepAsync();
+
+        Assert.Contains("давно не было встреч", bot.LastText(BestFlagship));
+    }
+
+    private static async Task CheckInAsync(BotHarness bot, int[] ratings, string? comment)
+    {
+        await bot.PressAsync(Young, "Ежемесячная оценка");
+        foreach (var rating in ratings)
+        {
+            await bot.PressAsync(Young, rating.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+        if (comment is null)
+        {
+            await bot.PressAsync(Young, "Пропустить");
+        }
+        else
+        {
+            await bot.SendTextAsync(Young, comment);
+        }
+    }
+}
