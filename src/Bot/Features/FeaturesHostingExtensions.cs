@@ -48,6 +48,15 @@ public static class FeaturesHostingExtensions
         services.AddConversation<RejectionDialog>();
         services.AddConversation<InviteDialog>();
         services.AddCommand<InviteDialog>();
+        services.AddScoped<CoordinationReport>();
+        services.AddScoped<DistrictMatchView>();
+        services.AddCommand<MatchDistrictCommand>();
+        services.AddCallback<MatchRunCallback>();
+        services.AddCommand<PairsCommand>();
+        services.AddCommand<UnmatchedCommand>();
+        services.AddCommand<PendingCommand>();
+        services.AddCommand<StatsCommand>();
+        services.AddCommand<ExportCommand>();
 
         // Settings.
         services.AddCommand<RemindersCommand>();

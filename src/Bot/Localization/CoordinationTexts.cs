@@ -41,4 +41,71 @@ public static class CoordinationTexts
 
     public static HtmlText InviteCreated(string link, string role, string district, string expires) => Html.Format(
         $"Одноразовая ссылка-приглашение ({role}, {district}), действует до {expires}:\n{link}\n\nПо ней может зарегистрироваться один человек.");
+
+    public const string RerunButton = "↻ Пересчитать";
+    public const string ClearChoicesButton = "Сбросить правки";
+    public const string ReleaseButton = "✓ Разослать запросы флагманам";
+
+    public static HtmlText MatchRunHeader(string districts, int pairs, int unmatched) => Html.Format(
+        $"<b>Подбор пар</b> — {districts}\nПар: {pairs}, без наставника: {unmatched}. ✕ — убрать пару, 📌 — закрепить.");
+
+    public static HtmlText MatchRunPair(int number, string mentee, string menteeSchool, string mentor, string mentorSchool, string percent, string reason, bool pinned) =>
+        Html.Format($"{(pinned ? "📌 " : "")}{number}. {mentee} ({menteeSchool}) → {mentor} ({mentorSchool}) — {percent}\n   {reason}");
+
+    public static HtmlText MatchRunUnmatchedHeader => Html.Raw("<b>Без наставника</b>");
+
+    public static HtmlText MatchRunUnmatched(string mentee, string school, string reason) => Html.Format($"• {mentee} ({school}): {reason}");
+
+    public static HtmlText MatchRunNotProvenOptimal => Html.Raw(
+        "⚠ Список кандидатов был усечён, и доказать, что подбор наилучший, не удалось. Если нужно, уберите или закрепите пары и пересчитайте.");
+
+    public static HtmlText MatchRunNothing => Html.Raw("В ваших районах нет молодых директоров без наставника и без ожидающего запроса.");
+
+    public static HtmlText MatchRunReleased(int sent, int skipped) => Html.Format(
+        $"Запросы разосланы флагманам: {sent}. Пропущено (у молодого директора уже есть наставник или запрос, у флагмана нет мест): {skipped}.");
+
+    public static HtmlText MatchRunClosed => Html.Raw("Этот подбор уже разослан или устарел. Новый — /match_district.");
+
+    public const string UnmatchedWantsCoordinator = "просит координатора подобрать наставника";
+
+    public static string UnmatchedWaiting(string mentor) => $"ждёт ответа на запрос к {mentor}";
+
+    public static string UnmatchedNotAskedYet(string best) => $"ещё не отправил(а) запрос; лучший вариант — {best}";
+
+    public static HtmlText NoPairs => Html.Raw("Активных пар в ваших районах нет.");
+
+    public static HtmlText PairsHeader(int count) => Html.Format($"<b>Активные пары: {count}</b>");
+
+    public static HtmlText PairLine(string mentor, string mentorSchool, string mentee, string menteeSchool, string starts, string ends, int done, int total, string lastActivity) =>
+        Html.Format($"• {mentor} ({mentorSchool}) — {mentee} ({menteeSchool}): {starts}–{ends}, план {done}/{total}, активность {lastActivity}");
+
+    public static HtmlText NoUnmatched => Html.Raw("Все молодые директора ваших районов с наставниками.");
+
+    public static HtmlText UnmatchedHeader(int count) => Html.Format($"<b>Молодые директора без наставника: {count}</b>");
+
+    public static HtmlText UnmatchedLine(string name, string school, string reason) => Html.Format($"• {name} ({school}): {reason}");
+
+    public static HtmlText AwaitingDecisionHeader => Html.Raw("<b>Ожидают решения</b>");
+
+    public static HtmlText PendingApprovalsLine(int count) => Html.Format($"Флагманы ждут подтверждения: {count} — /approvals");
+
+    public static HtmlText WaitingRequestsLine(int count) => Html.Format($"Запросы без ответа дольше 48 часов: {count}");
+
+    public static HtmlText WaitingRequest(string mentee, string mentor, string since) => Html.Format($"• {mentee} → {mentor}, с {since}");
+
+    public static HtmlText StatsHeader => Html.Raw("<b>Статистика</b>");
+
+    public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs) =>
+        Html.Format($"• {district}: молодых директоров {young}, флагманов {flagships} (ждут подтверждения {pendingFlagships}), активных пар {pairs}");
+
+    public static HtmlText CoverageHeader => Html.Raw("<b>Покрытие дефицитов</b> (нуждаются / флагманов со свободными местами)");
+
+    public static HtmlText CoverageLine(string label, int need, int offer, bool gap) => Html.Format($"{(gap ? "❗" : "•")} {label}: {need} / {offer}");
+
+    public static HtmlText Gaps(IEnumerable<string> labels) => Html.Format(
+        $"<b>Не закрыты</b> — здесь нужны наставники: {string.Join("; ", labels)}");
+
+    public static HtmlText NoGaps => Html.Raw("Все заявленные дефициты кто-то из флагманов со свободными местами может закрыть.");
+
+    public static HtmlText ExportCaption => Html.Raw("Пары и покрытие дефицитов для управления образования (CSV, открывается в Excel).");
 }

@@ -25,6 +25,7 @@ public static class PersistenceHostingExtensions
         services.AddScoped<InviteRepository>();
         services.AddScoped<MentorRequestRepository>();
         services.AddScoped<PartnershipRepository>();
+        services.AddScoped<MatchRunRepository>();
         return builder;
     }
 }

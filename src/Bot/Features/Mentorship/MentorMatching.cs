@@ -38,6 +38,40 @@ public sealed class MentorMatching(
         return (score.Score, score.Reason);
     }
 
+    /// <summary>
+    /// A district-wide proposal: every young director in the districts without a mentor or a pending request, and the
+    /// available flagships of those districts, with the coordinator's pins and drops and every refused pair.
+    /// </summary>
+    public async Task<DistrictProposal> ProposeAsync(IReadOnlyCollection<string> districtCodes, IReadOnlyList<MatchRunPair> choices, CancellationToken cancellationToken)
+    {
+        var young = new List<DirectorProfile>();
+        foreach (var mentee in await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districtCodes.ToList(), cancellationToken))
+        {
+            if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is null
+                && await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is null)
+            {
+                young.Add(mentee);
+            }
+        }
+        var flagships = (await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], districtCodes.ToList(), cancellationToken))
+            .Where(f => f.IsAvailable).ToList();
+        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        var inRun = young.Select(y => y.UserId).Concat(flagships.Select(f => f.UserId)).ToHashSet();
+        DirectorPair Pair(long mentee, long mentor) => new(Id(mentee), Id(mentor));
+        var constraints = new MatchingConstraints
+        {
+            Declined = (await requests.RefusedPairsAsync(cancellationToken)).Select(p => Pair(p.MenteeId, p.MentorId)).ToList(),
+            Excluded = choices.Where(c => c.Choice == MatchRunChoice.Dropped).Select(c => Pair(c.MenteeId, c.MentorId)).ToList(),
+            // A pin whose people left the run (matched meanwhile, paused) no longer applies.
+            Pinned = choices.Where(c => c.Choice == MatchRunChoice.Pinned && inRun.Contains(c.MenteeId) && inRun.Contains(c.MentorId))
+                .Select(c => Pair(c.MenteeId, c.MentorId)).ToList(),
+        };
+        var proposal = engine.Propose(
+            young.Select(y => ToEngine(y, 0)).Concat(flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId)))), constraints);
+        var byId = young.Concat(flagships).ToDictionary(p => p.UserId);
+        return new DistrictProposal(proposal, byId);
+    }
+
     public Task<IReadOnlyList<DirectorProfile>> AvailableFlagshipsAsync(CancellationToken cancellationToken) =>
         FilterAvailable(people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], null, cancellationToken));
 
@@ -71,6 +105,9 @@ public sealed class MentorMatching(
     public static string Id(long userId) => userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     public static long UserId(string id) => long.Parse(id, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The engine's proposal and the profiles it speaks of, by user id.</summary>
+    public sealed record DistrictProposal(MentorBot.Matching.Proposals.MatchProposal Proposal, IReadOnlyDictionary<long, DirectorProfile> People);
 
     private static async Task<IReadOnlyList<DirectorProfile>> FilterAvailable(Task<IReadOnlyList<DirectorProfile>> flagships) =>
         (await flagships).Where(f => f.IsAvailable).ToList();

@@ -12,7 +12,8 @@ public sealed class ProfileDataSource(
     InviteRepository invites,
     ConversationRepository conversations,
     ChatRepository chats,
-    OutboxRepository outbox) : IPersonalDataSource
+    OutboxRepository outbox,
+    MatchRunRepository matchRuns) : IPersonalDataSource
 {
     /// <summary>Last: other features read the profile while they erase their own parts.</summary>
     public int ErasureOrder => 1000;
@@ -76,6 +77,7 @@ public sealed class ProfileDataSource(
         var userId = context.UserId;
         await people.DeleteAsync(userId, cancellationToken);
         await coordinators.DeleteAsync(userId, cancellationToken);
+        await matchRuns.DeleteInvolvingAsync(userId, cancellationToken);
         await invites.ForgetUserAsync(userId, cancellationToken);
         await conversations.ClearAsync(userId, cancellationToken);
         await consents.DeleteAsync(userId, cancellationToken);

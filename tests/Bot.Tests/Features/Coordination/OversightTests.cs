@@ -1,0 +1,119 @@
+using System.Text;
+using MentorBot.Bot.Tests.Support;
+
+namespace MentorBot.Bot.Tests.Features.Coordination;
+
+public sealed class OversightTests
+{
+    private const long Coordinator = 990;
+
+    private static async Task<BotHarness> WithOnePairAsync()
+    {
+        var bot = await DistrictMatchingTests.SeedDinskoyAsync();
+        await bot.PressDataAsync(109, "req:new:1");
+        await bot.PressAsync(1, "Принять");
+        return bot;
+    }
+
+    [Fact]
+    public async Task Pairs_lists_active_partnerships_with_progress_and_activity()
+    {
+        await using var bot = await WithOnePairAsync();
+
+        await bot.SendTextAsync(Coordinator, "/pairs");
+
+        var text = bot.LastText(Coordinator);
+        Assert.Contains("Активные пары: 1", text);
+        Assert.Contains("Андреева А. А. (СОШ № 1) — Егорова Е. Е. (СОШ № 9): 23.11.2026–23.11.2027, план 0/0, активность 23.11.2026", text);
+    }
+
+    [Fact]
+    public async Task Unmatched_lists_young_directors_without_a_mentor_and_why()
+    {
+        await using var bot = await WithOnePairAsync();
+        await bot.PressDataAsync(125, "req:new:2");
+        await bot.PressDataAsync(126, "req:coord");
+
+        await bot.SendTextAsync(Coordinator, "/unmatched");
+
+        var text = bot.LastText(Coordinator);
+        Assert.Contains("без наставника: 4", text);
+        Assert.DoesNotContain("Егорова", text);
+        Assert.Contains("Жуков Женя Жоржевич (СОШ № 25): ждёт ответа на запрос к Борисов Борис Борисович", text);
+        Assert.Contains("Зайцева Зоя Захаровна (СОШ № 26): просит координатора подобрать наставника", text);
+        Assert.Contains("Ильин Игорь Ильич (СОШ № 39): ещё не отправил(а) запрос; лучший вариант — Кунаковская Мария Алексеевна", text);
+    }
+
+    [Fact]
+    public async Task Pending_shows_approvals_and_requests_waiting_over_48_hours()
+    {
+        await using var bot = await DistrictMatchingTests.SeedDinskoyAsync();
+        await DirectorBuilder.Flagship(40).Pending().SaveAsync(bot);
+        await bot.PressDataAsync(125, "req:new:2");
+        bot.Clock.Advance(TimeSpan.FromHours(49));
+        await bot.PressDataAsync(126, "req:new:4");
+
+        await bot.SendTextAsync(Coordinator, "/pending");
+
+        var text = bot.LastText(Coordinator);
+        Assert.Contains("Флагманы ждут подтверждения: 1", text);
+        Assert.Contains("Запросы без ответа дольше 48 часов: 1", text);
+        Assert.Contains("Жуков Женя Жоржевич → Борисов Борис Борисович", text);
+        Assert.DoesNotContain("Зайцева", text);
+    }
+
+    [Fact]
+    public async Task Stats_counts_people_and_names_the_gaps_in_deficit_coverage()
+    {
+        await using var bot = await WithOnePairAsync();
+        await DirectorBuilder.Young(160).Named("Лебедева Лариса Львовна").WithDeficits("preschool", "legal").SaveAsync(bot);
+
+        await bot.SendTextAsync(Coordinator, "/stats");
+
+        var text = bot.LastText(Coordinator);
+        Assert.Contains("Динской район: молодых директоров 6, флагманов 6 (ждут подтверждения 0), активных пар 1", text);
+        // Школа №1 is full now, so nobody with a free place covers legal questions; nobody covers preschool at all.
+        Assert.Contains("❗ Правовые вопросы и локальные акты: 2 / 0", text);
+        Assert.Contains("❗ Дошкольное образование (ФГОС ДО): 1 / 0", text);
+        Assert.Contains("• Управление качеством образования, мониторинг и ВСОКО: 1 / 1", text);
+        Assert.Contains("Не закрыты — здесь нужны наставники: Взаимодействие с семьями, конфликты с родителями; Правовые вопросы и локальные акты; Дошкольное образование (ФГОС ДО)", text);
+    }
+
+    [Fact]
+    public async Task The_export_is_a_csv_that_excel_opens_in_the_shape_of_the_assignment_list()
+    {
+        await using var bot = await WithOnePairAsync();
+
+        await bot.SendTextAsync(Coordinator, "/export");
+
+        var document = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        Assert.Equal([0xEF, 0xBB, 0xBF], document.Content.Take(3).ToArray());
+        var lines = Encoding.UTF8.GetString(document.Content.AsSpan(3)).Split("\r\n");
+        Assert.StartsWith("№;Район;Школа флагмана;Директор-флагман;Школа молодого директора;Молодой директор", lines[0]);
+        var pair = lines[1].Split(';');
+        Assert.Equal(["1", "Динской район", "СОШ № 1", "Андреева Анна Андреевна", "СОШ № 9", "Егорова Елена Евгеньевна", "23.11.2026", "23.11.2027", "0", "0", ""], pair);
+        Assert.Equal("", lines[2]);
+        Assert.Contains(lines, l => l.StartsWith("Дошкольное образование (ФГОС ДО);0;0;", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l == "Правовые вопросы и локальные акты;1;0;да");
+    }
+
+    [Fact]
+    public async Task Coordinator_tools_are_refused_to_everyone_else()
+    {
+        await using var bot = await WithOnePairAsync();
+        await CoordinatorSeed.AddAsync(bot, 991, "goryachy-klyuch");
+
+        foreach (var caller in new long[] { 109, 1, 125, 7777 })
+        {
+            foreach (var command in new[] { "/match_district", "/pairs", "/unmatched", "/pending", "/stats", "/export", "/assign" })
+            {
+                await bot.SendTextAsync(caller, command);
+                Assert.Contains("недоступна", bot.LastText(caller));
+            }
+        }
+        await bot.SendTextAsync(991, "/pairs");
+        Assert.Contains("Активных пар в ваших районах нет", bot.LastText(991));
+        await bot.SendTextAsync(991, "/export");
+        Assert.DoesNotContain("Егорова", Encoding.UTF8.GetString(bot.Telegram.Documents.Single(d => d.ChatId == 991).Content));
+    }
+}
