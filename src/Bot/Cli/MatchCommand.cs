@@ -19,7 +19,7 @@ internal sealed class MatchCommand : JsonFileCommand<MatchInput, ProposalOutput>
 
     protected override ProposalOutput Compute(MatchInput input, IConfiguration configuration)
     {
-        var directors = Required(input.Directors, "directors").Select((d, i) => Required(d, $"directors[{i}]"));
+        var directors = Required(input.Directors, "directors").Select((d, i) => WithEmptyLists(Required(d, $"directors[{i}]")));
         var labels = input.Labels is { } overrides ? Taxonomy.Default.With(overrides) : Taxonomy.Default;
         var engine = new MatchingEngine(input.Options ?? ConfiguredOptions(configuration), labels);
         var proposal = engine.Propose(directors, Constraints(input.Constraints));
@@ -49,6 +49,15 @@ internal sealed class MatchCommand : JsonFileCommand<MatchInput, ProposalOutput>
             throw new MatchingInputException($"configuration section {MatchingOptions.SectionName}: {error.Message}");
         }
     }
+
+    // The generated deserializer sets init-only properties left out of the file to null, not to their initial value.
+    private static DirectorProfile WithEmptyLists(DirectorProfile d) => d with
+    {
+        Deficits = d.Deficits ?? [],
+        Strengths = d.Strengths ?? [],
+        Offers = d.Offers ?? [],
+        WantsToLearn = d.WantsToLearn ?? [],
+    };
 
     private static MatchingConstraints Constraints(ConstraintsEntry? entry) => entry is null
         ? MatchingConstraints.None

@@ -11,6 +11,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
 {
     private DbConnection? _connection;
     private DbTransaction? _transaction;
+    private SemaphoreSlim? _heldGate;
 
     public bool InTransaction => _transaction is not null;
 
@@ -21,8 +22,17 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
             throw new InvalidOperationException("A transaction is already open in this session.");
         }
         var connection = await ConnectionAsync(cancellationToken);
-        // Microsoft.Data.Sqlite begins IMMEDIATE, so two writers never deadlock upgrading a read lock.
-        _transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await EnterGateAsync(cancellationToken);
+        try
+        {
+            // Microsoft.Data.Sqlite begins IMMEDIATE, so two writers never deadlock upgrading a read lock.
+            _transaction = await connection.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            LeaveGate();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
@@ -31,9 +41,16 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         {
             throw new InvalidOperationException("No transaction is open in this session.");
         }
-        await _transaction.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
-        _transaction = null;
+        try
+        {
+            await _transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await _transaction.DisposeAsync();
+            _transaction = null;
+            LeaveGate();
+        }
     }
 
     public async Task RollbackAsync()
@@ -50,6 +67,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         {
             await _transaction.DisposeAsync();
             _transaction = null;
+            LeaveGate();
         }
     }
 
@@ -70,8 +88,24 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         }
     }
 
-    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
-        await (await ConnectionAsync(cancellationToken)).ExecuteAsync(Command(sql, parameters, cancellationToken));
+    public async Task<int> ExecuteAsync(string sql, object? parameters = null, CancellationToken cancellationToken = default)
+    {
+        var connection = await ConnectionAsync(cancellationToken);
+        if (_transaction is not null)
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
+        // A write outside a transaction is a transaction of its own, and queues like one.
+        await EnterGateAsync(cancellationToken);
+        try
+        {
+            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+        }
+        finally
+        {
+            LeaveGate();
+        }
+    }
 
     public async Task<T?> ExecuteScalarAsync<T>(string sql, object? parameters = null, CancellationToken cancellationToken = default) =>
         await (await ConnectionAsync(cancellationToken)).ExecuteScalarAsync<T>(Command(sql, parameters, cancellationToken));
@@ -90,6 +124,21 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
             await _connection.DisposeAsync();
             _connection = null;
         }
+    }
+
+    private async Task EnterGateAsync(CancellationToken cancellationToken)
+    {
+        if (connections.WriteGate is { } gate)
+        {
+            await gate.WaitAsync(cancellationToken);
+            _heldGate = gate;
+        }
+    }
+
+    private void LeaveGate()
+    {
+        _heldGate?.Release();
+        _heldGate = null;
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>

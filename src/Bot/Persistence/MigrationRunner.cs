@@ -18,6 +18,8 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
     public async Task ApplyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
+        // WAL lets readers run beside the single writer; the mode is stored in the file, so once is enough.
+        await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
 

@@ -8,12 +8,21 @@ namespace MentorBot.Bot.Persistence;
 public interface IDbConnectionFactory
 {
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Held by a writer for the length of its write, where the database allows one writer at a time (SQLite): waiting
+    /// here is a fair in-process queue, where waiting on the file lock would be SQLite's busy handler sleeping in steps.
+    /// Null where the database takes concurrent writers.
+    /// </summary>
+    SemaphoreSlim? WriteGate { get; }
 }
 
 public sealed class SqliteConnectionFactory : IDbConnectionFactory
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
+
+    public SemaphoreSlim? WriteGate { get; } = new(1, 1);
 
     public SqliteConnectionFactory(IOptions<DatabaseOptions> options)
     {
@@ -35,8 +44,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the single writer; NORMAL sync is durable across process crashes in WAL mode.
-        pragma.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
+        // NORMAL sync is durable across process crashes in WAL mode (set once, by the migration runner); the busy timeout
+        // covers writers in other processes, such as a backup.
+        pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -38,7 +38,7 @@ public sealed class TelegramOptions
     public string WebhookListenUrl { get; set; } = "http://127.0.0.1:8080";
 
     /// <summary>Chats whose updates are handled at the same time.</summary>
-    public int MaxConcurrentChats { get; set; } = 8;
+    public int MaxConcurrentChats { get; set; } = 2;
 
     /// <summary>Update kinds MentorBot asks Telegram for.</summary>
     public static IReadOnlyList<string> AllowedUpdates { get; } = ["message", "callback_query", "my_chat_member"];

@@ -14,6 +14,7 @@ internal sealed class AssignmentGraph
     private readonly bool _menteesAsRows;
     private readonly bool _trueCapacities;
     private readonly MinCostFlow _flow;
+    private readonly long[] _menteeDual;
 
     private AssignmentGraph(int mentees, int[] mentorCapacity, IReadOnlyList<CandidateEdge> edges, bool trueCapacities)
     {
@@ -57,11 +58,13 @@ internal sealed class AssignmentGraph
         _flow.Run();
 
         MentorOf = Enumerable.Repeat(-1, mentees).ToArray();
+        var chosenCost = new long[mentees];
         for (var slot = 0; slot < edges.Count; slot++)
         {
             if (_flow.Carries(slot))
-                MentorOf[edges[edgeAt[slot]].Mentee] = edges[edgeAt[slot]].Mentor;
+                (MentorOf[edges[edgeAt[slot]].Mentee], chosenCost[edges[edgeAt[slot]].Mentee]) = (edges[edgeAt[slot]].Mentor, edgeCost[slot]);
         }
+        _menteeDual = [.. Enumerable.Range(0, mentees).Select(m => MenteeDualOf(m, chosenCost[m]))];
     }
 
     public ScoreUnits Units { get; }
@@ -82,7 +85,7 @@ internal sealed class AssignmentGraph
     /// never negative, zero when unmatched. With the mentor duals it covers every pair of the graph,
     /// exactly for the pairs in the solution.
     /// </summary>
-    public long MenteeDual(int mentee) => _menteesAsRows ? RowDual(mentee) : ColDual(mentee);
+    public long MenteeDual(int mentee) => _menteeDual[Duals(mentee)];
 
     /// <summary>The mentor's dual value: never negative, zero when it has a free place.</summary>
     public long MentorDual(int mentor) => _menteesAsRows ? ColDual(mentor) : RowDual(mentor);
@@ -93,6 +96,24 @@ internal sealed class AssignmentGraph
     /// </summary>
     public long Slack(int mentee, long mentorDual, double score) =>
         MenteeDual(mentee) + mentorDual - Units.MatchBonus - Units.Of(score);
+
+    /// <summary>
+    /// A chosen pair's edge may end with a negative reduced cost (its reverse edge is what must not be negative), which
+    /// the matching LP has no room for. A mentee has one unit and one chosen edge, so its potential can be moved until
+    /// that edge's reduced cost is zero: every other edge at the mentee only gains slack. Then the duals satisfy
+    /// <c>u + v ≥ bonus + weight</c> on every pair of the graph, with equality on the chosen ones.
+    /// </summary>
+    private long MenteeDualOf(int mentee, long chosenCost)
+    {
+        if (!_trueCapacities)
+            return 0;
+        if (MentorOf[mentee] < 0)
+            return _menteesAsRows ? RowDual(mentee) : ColDual(mentee);
+        var mentorPotential = _menteesAsRows ? _flow.ColPotential(MentorOf[mentee]) : _flow.RowPotential(MentorOf[mentee]);
+        return _menteesAsRows
+            ? Math.Max(0, Units.UnmatchedCost + mentorPotential - chosenCost)
+            : -(chosenCost + mentorPotential);
+    }
 
     // Row units reach their "unmatched" outlet at cost UnmatchedCost; a row whose outlet is in use has dual zero.
     private long RowDual(int row) => Math.Max(0, Units.UnmatchedCost + _flow.RowPotential(Duals(row)));

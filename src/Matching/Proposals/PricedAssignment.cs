@@ -72,11 +72,12 @@ internal static class PricedAssignment
                     else
                         bestLeftOut[mentee] = Math.Max(bestLeftOut[mentee], c.Score);
                 }
-                // Bring back only the k most uncovered pairs a round, so a crowded reach cannot flood the graph.
-                var improving = uncovered.OrderBy(u => u.Slack).ThenBy(u => u.Candidate.Mentor).Take(k).Select(u => u.Candidate).ToList();
-                foreach (var (_, c) in uncovered.Skip(k))
+                // Bring back only the k most uncovered pairs a round, so a crowded reach cannot flood the graph;
+                // the rest stay left out and count towards the bound.
+                var mostUncovered = uncovered.OrderBy(u => u.Slack).ThenBy(u => u.Candidate.Mentor).Select(u => u.Candidate).ToList();
+                foreach (var c in mostUncovered.Skip(k))
                     bestLeftOut[mentee] = Math.Max(bestLeftOut[mentee], c.Score);
-                found[mentee] = improving;
+                found[mentee] = mostUncovered[..Math.Min(k, mostUncovered.Count)];
                 return scanner;
             },
             _ => { });

@@ -86,7 +86,7 @@ public sealed class MatchCommandTests : IDisposable
 
     public static TheoryData<string, string> Malformed => new()
     {
-        { """{"directors": [{"id": "y1", "role": "mentor", "district": "A", "region": "B"}]}""", "not valid input JSON: The JSON value could not be converted to MentorBot.Matching.Profiles.DirectorRole. Path: $.directors[0].role" },
+        { """{"directors": [{"id": "y1", "role": "mentor", "district": "A", "region": "B"}]}""", "not valid input JSON: The JSON value could not be converted to MentorBot.Matching.Profiles.DirectorProfile. Path: $.directors[0].role" },
         { """{"directors": [{"id": "y1", "district": "A", "region": "B"}]}""", "not valid input JSON:" },
         { """{"directors": [{"id": "y1", "role": "young", "district": "A", "region": "B"}, {"id": "y1", "role": "flagship", "district": "A", "region": "B"}]}""", "directors[1].id: duplicate id \"y1\", first listed as directors[0]" },
         { """{"directors": [{"id": "f1", "role": "flagship", "district": "A", "region": "B", "capacity": -1}]}""", "directors[0].capacity: must not be negative, got -1" },

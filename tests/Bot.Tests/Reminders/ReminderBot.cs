@@ -141,15 +141,17 @@ public sealed class TestDaily(ReminderScheduler scheduler) : IReminderKind
     }
 }
 
-/// <summary>A kind with a bug: it writes a message, then throws, so nothing of it may be committed.</summary>
-public sealed class TestBroken : IReminderKind
+/// <summary>A kind with a bug: it writes a message and plans another reminder, then throws, so nothing of it may be committed.</summary>
+public sealed class TestBroken(ReminderScheduler scheduler) : IReminderKind
 {
     public static string Kind => "test.broken";
     public static bool IsEssential => true;
 
-    public Task<ReminderDelivery> DeliverAsync(ReminderContext context, CancellationToken cancellationToken)
+    public async Task<ReminderDelivery> DeliverAsync(ReminderContext context, CancellationToken cancellationToken)
     {
         context.Send(Html.Raw("Этого никто не должен увидеть."));
+        await scheduler.ScheduleAsync<TestExpiry>(context.Reminder.Subject, context.Reminder.RecipientId, context.Now,
+            $"broken-{context.Reminder.Attempts}", cancellationToken: cancellationToken);
         throw new InvalidOperationException("A bug in a reminder kind.");
     }
 }
