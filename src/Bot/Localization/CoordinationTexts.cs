@@ -6,7 +6,6 @@ public static class CoordinationTexts
     public const string RejectButton = "Отклонить";
     public const string InviteCoordinatorButton = "Координатора";
     public const string InviteFlagshipButton = "Директора-флагмана";
-    public const string OtherReasonButton = "Другая причина — напишу";
 
     public static readonly IReadOnlyList<string> RejectionReasons =
     [
@@ -32,8 +31,6 @@ public static class CoordinationTexts
         $"Координатор не подтвердил вашу анкету директора-флагмана. Причина: {reason}\nВопросы можно задать координатору района; анкета — /profile.");
 
     public static HtmlText AskRejectionReason(string name) => Html.Format($"Почему отклонить заявку {name}? Выберите причину или напишите свою (до 300 символов).");
-
-    public static HtmlText TypeTheReason => Html.Raw("Напишите причину одним сообщением.");
 
     public static HtmlText ChooseInviteRole => Html.Raw("Кого пригласить по одноразовой ссылке?");
 

@@ -11,7 +11,6 @@ public static class MentorshipTexts
     public const string DeclineButton = "Отклонить";
     public const string WithdrawButton = "Отозвать запрос";
     public const string NoReasonButton = "Без объяснения причин";
-    public const string OtherReasonButton = "Напишу причину";
     public const string MeetingButton = "📅 Назначить встречу";
     public const string PlanButton = "+ Пункт плана";
     public const string PlanStatusButton = "✎ Отметить пункт";

@@ -6,6 +6,7 @@ public static class Texts
     public const string BackButton = "‹ Назад";
     public const string CancelButton = "✕ Отмена";
     public const string StaleButton = "Эта кнопка уже неактуальна.";
+    public const string TypeReasonButton = "Напишу причину";
 
     public static HtmlText DialogCancelled => Html.Raw("Отменено. Ничего не сохранено. Команды — /help.");
     public static HtmlText NothingToCancel => Html.Raw("Отменять нечего. Команды — /help.");
@@ -17,5 +18,6 @@ public static class Texts
     public static HtmlText StrayText => Html.Raw("Я отвечаю на команды и кнопки. Список команд — /help.");
     public static HtmlText NotAllowed => Html.Raw("Эта команда вам недоступна. Список ваших команд — /help.");
     public static HtmlText InternalError => Html.Raw("Что-то пошло не так, и ничего не изменилось. Попробуйте ещё раз чуть позже.");
+    public static HtmlText TypeTheReason => Html.Raw("Напишите причину одним сообщением.");
     public static HtmlText HelpHeader => Html.Raw("<b>Команды MentorBot</b>");
 }

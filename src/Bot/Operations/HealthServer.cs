@@ -1,4 +1,5 @@
 using System.Data.Common;
+using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -19,42 +20,17 @@ public sealed class HealthServer(
     BotMetrics metrics,
     PrometheusExporter exporter,
     IOptions<OperationsOptions> options,
-    ILogger<HealthServer> logger) : IHostedService, IAsyncDisposable
+    ILogger<HealthServer> logger) : LocalWebServer(logger)
 {
     private static readonly int LatestMigration = MigrationRunner.Embedded.Count == 0 ? 0 : MigrationRunner.Embedded[^1].Version;
 
-    private WebApplication? _app;
+    protected override string ListenUrl => options.Value.HealthListenUrl;
 
-    /// <summary>The address the server actually listens on (useful when the port is 0).</summary>
-    public string? ListeningUrl => _app?.Urls.FirstOrDefault();
-
-    public async Task StartAsync(CancellationToken cancellationToken)
+    protected override void MapEndpoints(WebApplication app)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Urls.Add(options.Value.HealthListenUrl);
-        _app.MapGet("/healthz", () => Results.Text("ok\n"));
-        _app.MapGet("/readyz", ReadyAsync);
-        _app.MapGet("/metrics", MetricsAsync);
-        await _app.StartAsync(cancellationToken);
-        logger.LogInformation("Health and metrics listening on {Url}", ListeningUrl);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
+        app.MapGet("/healthz", () => Results.Text("ok\n"));
+        app.MapGet("/readyz", ReadyAsync);
+        app.MapGet("/metrics", MetricsAsync);
     }
 
     /// <summary>Ready when the database answers and holds every migration this build ships.</summary>

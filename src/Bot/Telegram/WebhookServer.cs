@@ -1,10 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using MentorBot.Bot.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,45 +17,21 @@ public sealed class WebhookServer(
     ITelegramBotClient telegram,
     UpdateBatchHandler updates,
     IOptions<TelegramOptions> options,
-    ILogger<WebhookServer> logger) : IHostedService, IAsyncDisposable
+    ILogger<WebhookServer> logger) : LocalWebServer(logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
-    private WebApplication? _app;
+    protected override string ListenUrl => options.Value.WebhookListenUrl;
 
-    /// <summary>The address the server actually listens on (useful when the port is 0).</summary>
-    public string? ListeningUrl => _app?.Urls.FirstOrDefault();
+    protected override void MapEndpoints(WebApplication app) => app.MapPost(options.Value.WebhookPath, (Delegate)HandleAsync);
 
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        await base.StartAsync(cancellationToken);
         var settings = options.Value;
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.Urls.Add(settings.WebhookListenUrl);
-        _app.MapPost(settings.WebhookPath, (Delegate)HandleAsync);
-        await _app.StartAsync(cancellationToken);
-        logger.LogInformation("Webhook server listening on {Url}", ListeningUrl);
-
         await telegram.SetWebhookAsync(
             new SetWebhookRequest { Url = settings.WebhookUrl, SecretToken = settings.WebhookSecret, AllowedUpdates = TelegramOptions.AllowedUpdates },
             cancellationToken);
-    }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (_app is not null)
-        {
-            await _app.StopAsync(cancellationToken);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
     }
 
     private async Task<IResult> HandleAsync(HttpContext http)

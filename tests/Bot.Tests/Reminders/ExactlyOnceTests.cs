@@ -1,3 +1,4 @@
+using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Tests.Support;
@@ -68,6 +69,21 @@ public sealed class ExactlyOnceTests
     }
 
     [Fact]
+    public async Task A_sweep_stopped_by_shutdown_hands_back_what_it_did_not_reach()
+    {
+        using var shutdown = new CancellationTokenSource();
+        await using var bot = await ReminderBot.StartAsync(services => services.AddSingleton(shutdown).AddReminderKind<ShutdownDuringDelivery>());
+        await bot.ScheduleAsync<ShutdownDuringDelivery>(Director, bot.Clock.GetUtcNow().AddSeconds(-1));
+        await bot.ScheduleAsync<TestNudge>(Director, bot.Clock.GetUtcNow());
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => bot.Services.GetRequiredService<ReminderSweeper>().SweepAsync(shutdown.Token));
+        Assert.Equal(["sent", "pending"], (await bot.RemindersAsync()).Select(r => r.State));
+
+        await bot.SweepAsync();
+        Assert.Equal(["Остановка.", "Напоминание: без темы"], bot.TextsIn(Director));
+    }
+
+    [Fact]
     public async Task Ten_days_of_downtime_give_one_late_reminder_and_the_next_is_planned_from_now()
     {
         await using var bot = await ReminderBot.StartAsync();
@@ -93,5 +109,19 @@ public sealed class ExactlyOnceTests
         bot.Clock.Advance(TimeSpan.FromDays(1));
         await bot.SweepAsync();
         Assert.Equal("Отметьте прогресс за день.", bot.TextsIn(Director)[^1]);
+    }
+
+    /// <summary>The host begins to stop while this one is being delivered: it still completes, the next one waits.</summary>
+    private sealed class ShutdownDuringDelivery(CancellationTokenSource shutdown) : IReminderKind
+    {
+        public static string Kind => "test.shutdown";
+        public static bool IsEssential => true;
+
+        public Task<ReminderDelivery> DeliverAsync(ReminderContext context, CancellationToken cancellationToken)
+        {
+            shutdown.Cancel();
+            context.Send(Html.Raw("Остановка."));
+            return Task.FromResult(ReminderDelivery.Sent);
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
@@ -17,7 +16,6 @@ public sealed class RejectionDialog(ConversationRepository conversations, People
     : Dialog<RejectionDraft>(conversations, RejectionJsonContext.Default.RejectionDraft), IConversation
 {
     public const int MaxReasonLength = 300;
-    private const string Other = "other";
 
     public static string Name => "reject";
 
@@ -25,34 +23,8 @@ public sealed class RejectionDialog(ConversationRepository conversations, People
 
     protected override IReadOnlyList<DialogStep<RejectionDraft>> Steps { get; } =
     [
-        DialogStep<RejectionDraft>.Of("reason",
-            draft => new StepPrompt(
-                CoordinationTexts.AskRejectionReason(draft.ApplicantName),
-                CoordinationTexts.RejectionReasons
-                    .Select((reason, i) => (IReadOnlyList<StepButton>)[new StepButton(reason, i.ToString(CultureInfo.InvariantCulture))])
-                    .Append([new StepButton(CoordinationTexts.OtherReasonButton, Other)])
-                    .ToList()),
-            (draft, input) =>
-            {
-                if (input.Choice == Other)
-                {
-                    return new StepOutcome<RejectionDraft>.Invalid(CoordinationTexts.TypeTheReason);
-                }
-                if (input.Choice is { } index)
-                {
-                    return int.TryParse(index, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < CoordinationTexts.RejectionReasons.Count
-                        ? new StepOutcome<RejectionDraft>.Complete(draft with { Reason = CoordinationTexts.RejectionReasons[i] })
-                        : new StepOutcome<RejectionDraft>.Invalid(ProfileTexts.UseButtons);
-                }
-                var text = TextInput.Clean(input.Text);
-                if (text.Length == 0)
-                {
-                    return new StepOutcome<RejectionDraft>.Invalid(ProfileTexts.Empty);
-                }
-                return text.Length > MaxReasonLength
-                    ? new StepOutcome<RejectionDraft>.Invalid(ProfileTexts.TooLong(MaxReasonLength))
-                    : new StepOutcome<RejectionDraft>.Complete(draft with { Reason = text });
-            }),
+        ReasonStep.Of<RejectionDraft>("reason", draft => CoordinationTexts.AskRejectionReason(draft.ApplicantName), CoordinationTexts.RejectionReasons,
+            MaxReasonLength, noReasonButton: null, (draft, reason) => draft with { Reason = reason }),
     ];
 
     protected override async Task CompleteAsync(UpdateContext context, RejectionDraft draft, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using MentorBot.Bot.Conversations;
-using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 
@@ -17,8 +15,6 @@ public sealed class DeclineDialog(ConversationRepository conversations, MentorRe
     : Dialog<DeclineDraft>(conversations, DeclineJsonContext.Default.DeclineDraft), IConversation
 {
     public const int MaxReasonLength = 300;
-    private const string None = "none";
-    private const string Other = "other";
 
     public static string Name => "decline";
 
@@ -26,35 +22,8 @@ public sealed class DeclineDialog(ConversationRepository conversations, MentorRe
 
     protected override IReadOnlyList<DialogStep<DeclineDraft>> Steps { get; } =
     [
-        DialogStep<DeclineDraft>.Of("reason",
-            draft => new StepPrompt(
-                MentorshipTexts.AskDeclineReason(draft.MenteeName),
-                MentorshipTexts.DeclineReasons
-                    .Select((reason, i) => (IReadOnlyList<StepButton>)[new StepButton(reason, i.ToString(CultureInfo.InvariantCulture))])
-                    .Append([new StepButton(MentorshipTexts.OtherReasonButton, Other)])
-                    .Append([new StepButton(MentorshipTexts.NoReasonButton, None)])
-                    .ToList()),
-            (draft, input) =>
-            {
-                switch (input.Choice)
-                {
-                    case None:
-                        return new StepOutcome<DeclineDraft>.Complete(draft);
-                    case Other:
-                        return new StepOutcome<DeclineDraft>.Invalid(CoordinationTexts.TypeTheReason);
-                    case { } index:
-                        return int.TryParse(index, CultureInfo.InvariantCulture, out var i) && i >= 0 && i < MentorshipTexts.DeclineReasons.Count
-                            ? new StepOutcome<DeclineDraft>.Complete(draft with { Reason = MentorshipTexts.DeclineReasons[i] })
-                            : new StepOutcome<DeclineDraft>.Invalid(ProfileTexts.UseButtons);
-                }
-                var text = TextInput.Clean(input.Text);
-                return text.Length switch
-                {
-                    0 => new StepOutcome<DeclineDraft>.Invalid(ProfileTexts.Empty),
-                    > MaxReasonLength => new StepOutcome<DeclineDraft>.Invalid(ProfileTexts.TooLong(MaxReasonLength)),
-                    _ => new StepOutcome<DeclineDraft>.Complete(draft with { Reason = text }),
-                };
-            }),
+        ReasonStep.Of<DeclineDraft>("reason", draft => MentorshipTexts.AskDeclineReason(draft.MenteeName), MentorshipTexts.DeclineReasons,
+            MaxReasonLength, MentorshipTexts.NoReasonButton, (draft, reason) => draft with { Reason = reason }),
     ];
 
     protected override async Task CompleteAsync(UpdateContext context, DeclineDraft draft, CancellationToken cancellationToken)
