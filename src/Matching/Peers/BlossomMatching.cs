@@ -44,7 +44,7 @@ internal sealed class BlossomMatching
         for (var root = 0; root < mate.Length; root++)
         {
             if (mate[root] < 0)
-                { }
+                search.Augment(search.FindPath(root));
         }
     }
 
