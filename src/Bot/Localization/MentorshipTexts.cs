@@ -73,7 +73,7 @@ public static class MentorshipTexts
             Может предложить в ответ: {offers}
             О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
 
-            Почему вы: {reason}
+            Почему предложены вы (глазами молодого директора): {reason}
             """);
 
     public static HtmlText CoordinatorChoiceRequested => Html.Raw(
