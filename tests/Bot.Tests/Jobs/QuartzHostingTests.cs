@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using MentorBot.Bot.Jobs;
 using MentorBot.Bot.Reminders;
+using MentorBot.Bot.Telegram;
+using MentorBot.Bot.Tests.Fakes;
 using MentorBot.Bot.Tests.Reminders;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -78,18 +80,30 @@ public sealed class QuartzHostingTests
     public async Task In_the_running_bot_quartz_sweeps_due_reminders_on_its_own()
     {
         const long director = 4242;
-        await using var bot = await BotHarness.StartAsync(
-            settings => settings["Reminders:SweepInterval"] = "00:00:00.100",
-            services => services.AddSingleton<FinishedSubjects>().AddReminderKind<TestNudge>());
+        await using var api = await FakeBotApi.StartAsync();
+        // The real clock here, so quiet hours are off: the test must not depend on the hour it runs at.
+        await using var bot = await LiveBot.StartAsync(
+            api,
+            settings =>
+            {
+                settings["Reminders:SweepInterval"] = "00:00:00.100";
+                settings["Reminders:QuietHoursStart"] = "00:00";
+                settings["Reminders:QuietHoursEnd"] = "00:00";
+            },
+            services =>
+            {
+                BotHarness.RemoveHostedService<PollingReceiver>(services);
+                services.AddSingleton<FinishedSubjects>().AddReminderKind<TestNudge>();
+            });
 
-        await bot.ScheduleAsync<TestNudge>(director, bot.Clock.GetUtcNow());
-
-        var deadline = DateTime.UtcNow + Patience;
-        while (bot.TextsIn(director).Count == 0 && DateTime.UtcNow < deadline)
+        await using (var scope = bot.Services.CreateAsyncScope())
         {
-            await Task.Delay(20);
+            await scope.ServiceProvider.GetRequiredService<ReminderScheduler>()
+                .ScheduleAsync<TestNudge>(new ReminderSubject("test", 1), director, TimeProvider.System.GetUtcNow(), "quartz");
         }
-        Assert.Equal(["Напоминание: без темы"], bot.TextsIn(director));
+
+        var delivered = await api.WaitForDeliveryAsync(m => m.ChatId == director, Patience);
+        Assert.Equal("Напоминание: без темы", delivered.VisibleText);
     }
 
     private sealed class ScopeProbe : IDisposable

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using MentorBot.Bot.Jobs;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace MentorBot.Bot.Tests.Reminders;
 
 /// <summary>
-/// The bot with the test reminder kinds below, districts from Kaliningrad to Kamchatka, and no Quartz: tests sweep by
-/// hand after moving the fake clock, instead of waiting for a trigger.
+/// The bot with the test reminder kinds below and districts from Kaliningrad to Kamchatka. The harness runs no Quartz:
+/// tests sweep by hand after moving the fake clock, instead of waiting for a trigger.
 /// </summary>
 public static class ReminderBot
 {
@@ -29,7 +28,6 @@ public static class ReminderBot
             },
             s =>
             {
-                BotHarness.RemoveHostedService<QuartzHostedService>(s);
                 s.AddSingleton<FinishedSubjects>();
                 s.AddReminderKind<TestNudge>();
                 s.AddReminderKind<TestExpiry>();

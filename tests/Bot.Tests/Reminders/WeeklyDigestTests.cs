@@ -127,7 +127,7 @@ public sealed class WeeklyDigestTests
 
     private sealed class WaitingRequestsSection : IDigestSection
     {
-        public int Order => 400;
+        public int Order => int.MaxValue;
 
         public Task<HtmlText> RenderAsync(DigestScope scope, CancellationToken cancellationToken) =>
             Task.FromResult(ReminderTexts.DigestSection("Запросы без ответа больше 48 ч", [Html.Text("СОШ № 9 → СОШ № 1")]));
