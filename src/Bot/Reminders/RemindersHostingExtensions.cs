@@ -2,7 +2,6 @@ using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders.Digest;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace MentorBot.Bot.Reminders;
@@ -31,8 +30,6 @@ public static class RemindersHostingExtensions
 
         services.AddReminderKind<WeeklyDigest>();
         services.AddScoped<DigestPlanner>();
-        // Only until the mentorship feature registers the real one (a registration after this one wins anyway).
-        services.TryAddScoped<IMentoredDirectors, NoPartnershipsYet>();
         services.AddScoped<IDigestSection, NewRegistrationsSection>();
         services.AddScoped<IDigestSection, PendingApprovalsSection>();
         services.AddScoped<IDigestSection, UnmatchedYoungDirectorsSection>();

@@ -19,16 +19,9 @@ public interface IDigestSection
 }
 
 /// <summary>
-/// Which young directors already have a mentor. The mentorship feature registers the real one (active partnerships);
-/// until it does, nobody has one and every active young director counts as unmatched.
+/// Which young directors already have a mentor; the mentorship feature provides it (active partnerships).
 /// </summary>
 public interface IMentoredDirectors
 {
     Task<IReadOnlySet<long>> AmongAsync(IReadOnlyCollection<long> youngDirectorIds, CancellationToken cancellationToken);
-}
-
-public sealed class NoPartnershipsYet : IMentoredDirectors
-{
-    public Task<IReadOnlySet<long>> AmongAsync(IReadOnlyCollection<long> youngDirectorIds, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlySet<long>>(new HashSet<long>());
 }
