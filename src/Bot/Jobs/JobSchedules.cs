@@ -9,11 +9,13 @@ public static class JobSchedules
 {
     public const string ReminderSweep = "reminder-sweep";
     public const string DigestPlanning = "digest-planning";
+    public const string Housekeeping = "housekeeping";
 
     public static IServiceCollection AddJobSchedules(this IServiceCollection services)
     {
         services.AddJob<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval);
         services.AddJob<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval);
+        services.AddJob<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
         return services;
     }
 
