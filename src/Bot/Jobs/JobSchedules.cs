@@ -1,3 +1,4 @@
+using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,12 +10,14 @@ public static class JobSchedules
 {
     public const string ReminderSweep = "reminder-sweep";
     public const string DigestPlanning = "digest-planning";
+    public const string Broadcasts = "broadcasts";
     public const string Housekeeping = "housekeeping";
 
     public static IServiceCollection AddJobSchedules(this IServiceCollection services)
     {
         services.AddJob<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval);
         services.AddJob<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval);
+        services.AddJob<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval);
         services.AddJob<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
         return services;
     }

@@ -150,6 +150,7 @@ public sealed class OutboxSender(
             logger.LogWarning("Outbox row {OutboxId} failed for good ({Reason})", entry.Id, Reason(error));
             record = (outbox, _, now) => outbox.MarkFailedAsync(entry.Id, Reason(error), now);
         }
+        limiter.Release();
 
         await RecordAsync(record, cancellationToken);
     }
@@ -165,10 +166,11 @@ public sealed class OutboxSender(
                 await record(provider.GetRequiredService<OutboxRepository>(), provider.GetRequiredService<ChatRepository>(), clock.GetUtcNow());
                 return;
             }
-            catch (Exception error) when (attempt < 5 && error is System.Data.Common.DbException && !cancellationToken.IsCancellationRequested)
+            catch (System.Data.Common.DbException error) when ((attempt < 5 || IsBusy(error)) && !cancellationToken.IsCancellationRequested)
             {
-                // The database is busy; the call was made, so its outcome must not be lost.
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * attempt), clock, CancellationToken.None);
+                // The call was made, so its outcome must not be lost: given up, the row would stay pending and the
+                // message go out again. So a busy database (another process holding it) is waited out however long.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 5)), clock, CancellationToken.None);
             }
         }
     }
@@ -205,6 +207,9 @@ public sealed class OutboxSender(
 
     private TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(_options.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts, 10))));
+
+    private static bool IsBusy(System.Data.Common.DbException error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 
     private static bool IsTransient(Exception error) =>
         error is TelegramTransportException || error is TelegramApiException { IsServerError: true };

@@ -5,18 +5,23 @@ namespace MentorBot.Bot.Outbound;
 /// <summary>
 /// Keeps our own sending inside Telegram's limits: at most N calls in any window of a second overall, and one new
 /// message per chat per 1/rate seconds. Each window carries a small margin, so jitter on the way never makes a burst
-/// of ours arrive faster than allowed.
+/// of ours arrive faster than allowed. Calls held up for longer than the margin are covered too: at most N calls are
+/// unanswered or answered within the bare window, so Telegram, which saw each call before we had its answer, never
+/// counts more than N in its own window.
 /// </summary>
 public sealed class SendRateLimiter
 {
     private readonly TimeProvider _clock;
     private readonly int _globalLimit;
     private readonly TimeSpan _globalWindow;
+    private readonly TimeSpan _answeredWindow;
     private readonly TimeSpan _perChatInterval;
     private readonly Queue<DateTimeOffset> _recent = new();
+    private readonly Queue<DateTimeOffset> _answered = new();
     private readonly Dictionary<long, DateTimeOffset> _chatNextAllowed = new();
     private readonly Lock _gate = new();
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
+    private int _unanswered;
 
     public SendRateLimiter(IOptions<OutboundOptions> options, TimeProvider clock)
     {
@@ -26,7 +31,8 @@ public sealed class SendRateLimiter
         // A fractional rate such as 0.5/s becomes one call per two-second window.
         var rate = settings.GlobalMessagesPerSecond;
         _globalLimit = rate >= 1 ? (int)Math.Floor(rate) : 1;
-        _globalWindow = (rate >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / Math.Max(rate, 0.001))) + margin;
+        _answeredWindow = rate >= 1 ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(1 / Math.Max(rate, 0.001));
+        _globalWindow = _answeredWindow + margin;
         _perChatInterval = settings.PerChatMessagesPerSecond <= 0
             ? TimeSpan.Zero
             : TimeSpan.FromSeconds(1 / settings.PerChatMessagesPerSecond) + margin;
@@ -52,11 +58,21 @@ public sealed class SendRateLimiter
             {
                 return _recent.Peek() + _globalWindow - now;
             }
+            while (_answered.Count > 0 && now - _answered.Peek() >= _answeredWindow)
+            {
+                _answered.Dequeue();
+            }
+            if (_answered.Count + _unanswered >= _globalLimit)
+            {
+                // When every slot is unanswered, the next answer frees one; a window is the longest that can take.
+                return _answered.Count > 0 ? _answered.Peek() + _answeredWindow - now : _answeredWindow;
+            }
             if (countsTowardsChat && _chatNextAllowed.TryGetValue(chatId, out var next) && next > now)
             {
                 return next - now;
             }
             _recent.Enqueue(now);
+            _unanswered++;
             if (countsTowardsChat && _perChatInterval > TimeSpan.Zero)
             {
                 _chatNextAllowed[chatId] = now + _perChatInterval;
@@ -66,6 +82,16 @@ public sealed class SendRateLimiter
                 }
             }
             return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>The call taken by <see cref="TryAcquire"/> was answered, or failed: its slot now counts from here.</summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            _unanswered--;
+            _answered.Enqueue(_clock.GetUtcNow());
         }
     }
 

@@ -24,20 +24,57 @@ public sealed class OutboxRepository(DbSession db)
 
     /// <summary>
     /// The oldest due rows that head their chat's queue: a chat's later row waits until the earlier one is done,
-    /// so one chat's messages arrive in the order they were written.
+    /// so one chat's messages arrive in the order they were written. Broadcast rows come after all others and hold
+    /// none of them up, so replies, edits and progress messages overtake a broadcast of thousands.
     /// </summary>
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
     {
+        // The unary plus keeps SQLite from ranging over not_before, so it walks ix_outbox_queue in the ORDER BY's
+        // order and stops at the limit instead of sorting every pending row.
         var rows = await db.QueryAsync<(long Id, string Payload, long Attempts)>(
             """
             SELECT o.id, o.payload, o.attempts FROM outbox o
-            WHERE o.status = 'pending' AND o.not_before <= @Now
-              AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.chat_id = o.chat_id AND earlier.status = 'pending' AND earlier.id < o.id)
-            ORDER BY o.id LIMIT @Limit
+            WHERE o.status = 'pending' AND +o.not_before <= @Now
+              AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.chat_id = o.chat_id AND earlier.status = 'pending' AND earlier.id < o.id
+                              AND (earlier.broadcast_id IS NULL OR o.broadcast_id IS NOT NULL))
+            ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT @Limit
             """,
             new { Now = now, Limit = limit }, cancellationToken);
         return rows.Select(r => new OutboxEntry(r.Id, Deserialize(r.Payload), (int)r.Attempts)).ToList();
     }
+
+    /// <summary>One row, like <see cref="EnqueueAsync"/>; its id finds the Telegram message id once it is sent.</summary>
+    public Task<long> EnqueueOneAsync(OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        db.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at)
+            VALUES (@ChatId, @Kind, @Payload, 'pending', 0, @Now, @Now) RETURNING id
+            """,
+            new { message.ChatId, Kind = message.Kind.ToString(), Payload = Serialize(message), Now = now },
+            cancellationToken);
+
+    /// <summary>
+    /// A broadcast's rows, one per chat: a chat that already has a row of this broadcast is skipped (a resumed
+    /// broadcast writes nobody twice), and a chat known to have blocked the bot gets its row as 'blocked' at once.
+    /// </summary>
+    public Task<int> EnqueueBroadcastAsync(long broadcastId, IEnumerable<OutgoingMessage> messages, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync(
+            """
+            INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at, completed_at, broadcast_id)
+            SELECT @ChatId, @Kind, CASE WHEN c.blocked THEN '' ELSE @Payload END, CASE WHEN c.blocked THEN 'blocked' ELSE 'pending' END,
+                   0, @Now, @Now, CASE WHEN c.blocked THEN @Now END, @BroadcastId
+            FROM (SELECT EXISTS (SELECT 1 FROM chats WHERE chat_id = @ChatId AND is_blocked = 1) AS blocked) c
+            WHERE true
+            ON CONFLICT DO NOTHING
+            """,
+            messages.Select(m => new { m.ChatId, Kind = m.Kind.ToString(), Payload = Serialize(m), Now = now, BroadcastId = broadcastId }),
+            cancellationToken);
+
+    /// <summary>A broadcast's rows by status: pending, sent, blocked, failed.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> BroadcastStatusesAsync(long broadcastId, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<(string Status, long Count)>(
+            "SELECT status, COUNT(*) FROM outbox WHERE broadcast_id = @BroadcastId GROUP BY status", new { BroadcastId = broadcastId }, cancellationToken))
+        .ToDictionary(r => r.Status, r => (int)r.Count, StringComparer.Ordinal);
 
     public Task<long> PendingCountAsync(CancellationToken cancellationToken = default) =>
         db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE status = 'pending'", cancellationToken: cancellationToken);

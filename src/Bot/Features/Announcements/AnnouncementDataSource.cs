@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.PersonalData;
+using MentorBot.Bot.Persistence;
+
+namespace MentorBot.Bot.Features.Announcements;
+
+/// <summary>The announcements a person was sent and their answers in /my_data; /delete_me erases both.</summary>
+public sealed class AnnouncementDataSource(AnnouncementRepository announcements, RsvpRepository rsvps) : IPersonalDataSource
+{
+    public int ErasureOrder => 300;
+
+    public async Task ExportAsync(long userId, JsonObject export, CancellationToken cancellationToken)
+    {
+        var received = await announcements.ReceivedByAsync(userId, cancellationToken);
+        if (received.Count > 0)
+        {
+            export["announcements_received"] = new JsonArray(received
+                .Select(a => (JsonNode)new JsonObject { ["id"] = a.Id, ["title"] = a.Title, ["starts_at"] = a.StartsAt.ToString("O") })
+                .ToArray());
+        }
+        var answers = await rsvps.OfPersonAsync(userId, cancellationToken);
+        if (answers.Count > 0)
+        {
+            export["event_answers"] = new JsonArray(answers
+                .Select(r => (JsonNode)new JsonObject
+                {
+                    ["announcement_id"] = r.AnnouncementId,
+                    ["title"] = r.Title,
+                    ["starts_at"] = r.StartsAt.ToString("O"),
+                    ["answer"] = r.Answer == RsvpAnswer.Yes ? "will_attend" : "cannot_attend",
+                    ["answered_at"] = r.AnsweredAt.ToString("O"),
+                })
+                .ToArray());
+        }
+    }
+
+    public async Task EraseAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        await rsvps.DeleteForAsync(context.UserId, cancellationToken);
+        await announcements.ForgetAsync(context.UserId, cancellationToken);
+    }
+}
