@@ -1,7 +1,9 @@
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Help;
 using MentorBot.Bot.Features.Mentorship;
+using MentorBot.Bot.Features.Networking;
 using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
@@ -63,6 +65,8 @@ public static class FeaturesHostingExtensions
         services.AddCallback<RemindersCallback>();
 
         builder.AddMentorship();
+        builder.AddAnnouncements();
+        builder.AddNetworking();
         return builder;
     }
 }

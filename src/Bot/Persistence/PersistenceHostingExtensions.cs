@@ -26,6 +26,13 @@ public static class PersistenceHostingExtensions
         services.AddScoped<MentorRequestRepository>();
         services.AddScoped<PartnershipRepository>();
         services.AddScoped<MatchRunRepository>();
+        services.AddScoped<AnnouncementRepository>();
+        services.AddScoped<RsvpRepository>();
+        services.AddScoped<NetworkingRepository>();
+        services.AddScoped<PracticeRepository>();
+        services.AddScoped<InternshipRepository>();
+        services.AddScoped<PeerMeetingRepository>();
+        services.AddScoped<ForumLinkRepository>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Networking.Practices;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
@@ -23,7 +24,8 @@ public sealed class MentorshipFlow(
     Districts districts,
     OutboxWriter outbox,
     MentorshipReminders reminders,
-    IOptions<MentorshipOptions> options)
+    IOptions<MentorshipOptions> options,
+    IPracticeSuggestions practices)
 {
     private MentorshipOptions Options => options.Value;
 
@@ -36,11 +38,12 @@ public sealed class MentorshipFlow(
     public async Task OfferSuggestionsAsync(DirectorProfile mentee, HtmlText? preface, CancellationToken cancellationToken)
     {
         var result = await matching.SuggestAsync(mentee, cancellationToken);
+        var practicesForDeficits = await practices.ForMenteeAsync(mentee, cancellationToken);
         var shown = result.Suggestions.Take(Options.SuggestionsShown).ToList();
         var coordinatorButton = InlineKeyboardButton.WithCallback(MentorshipTexts.CoordinatorChoiceButton, CallbackData.Build(RequestCallback.Prefix, "coord"));
         if (shown.Count == 0)
         {
-            var none = MentorshipTexts.NoSuggestions(result.WhyNoneReason ?? "");
+            var none = Html.Join("\n\n", [MentorshipTexts.NoSuggestions(result.WhyNoneReason ?? ""), .. practicesForDeficits]);
             outbox.Send(mentee.UserId, preface is { } before ? before + Html.Raw("\n\n") + none : none, new InlineKeyboardMarkup([[coordinatorButton]]));
             return;
         }
@@ -61,6 +64,7 @@ public sealed class MentorshipFlow(
             lines.Add(MentorshipTexts.Suggestion(i + 1, flagship, districts.Name(flagship.District), shown[i].Score, shown[i].Reason));
             buttons.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.RequestButton(flagship), CallbackData.Build(RequestCallback.Prefix, "new", flagship.UserId))]);
         }
+        lines.AddRange(practicesForDeficits);
         lines.Add(MentorshipTexts.SuggestionsFooter);
         buttons.Add([coordinatorButton]);
         outbox.Send(mentee.UserId, Html.Join("\n\n", lines), new InlineKeyboardMarkup(buttons));

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Networking.Practices;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
@@ -14,7 +15,8 @@ public sealed class PartnershipCard(
     PeopleRepository people,
     Taxonomy taxonomy,
     Districts districts,
-    IOptions<MentorshipOptions> options)
+    IOptions<MentorshipOptions> options,
+    IPracticeSuggestions practices)
 {
     public async Task ShowAsync(UpdateContext context, Partnership partnership, CancellationToken cancellationToken)
     {
@@ -58,6 +60,10 @@ public sealed class PartnershipCard(
         if (checkins.LastOrDefault(c => c.MentorNote is { Length: > 0 }) is { } noted)
         {
             lines.Add(Html.Format($"Заметка наставника: {noted.MentorNote}"));
+        }
+        if (context.UserId == mentee.UserId)
+        {
+            lines.AddRange((await practices.ForMenteeAsync(mentee, cancellationToken)).Select(paragraph => Html.Raw("\n") + paragraph));
         }
         context.Reply(Html.Lines(lines), partnership.Status == PartnershipStatus.Active ? Actions(partnership, context.UserId, today) : null);
     }

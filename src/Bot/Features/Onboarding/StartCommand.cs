@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Networking.ForumInvites;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
@@ -15,7 +16,8 @@ public sealed partial class StartCommand(
     PeopleRepository people,
     CoordinatorRepository coordinators,
     InviteRepository invites,
-    OnboardingFlow onboarding) : ICommandHandler
+    OnboardingFlow onboarding,
+    ForumLinkStart forumLinks) : ICommandHandler
 {
     public static CommandRoute Route { get; } = new("start", "начать / вернуться в начало", Audience.Anyone, AllowedInDialog: true);
 
@@ -24,6 +26,12 @@ public sealed partial class StartCommand(
         if (context.Conversation is { } state)
         {
             await onboarding.ResumeAsync(context, state, cancellationToken);
+            return;
+        }
+
+        if (ForumLinkStart.Handles(arguments))
+        {
+            await forumLinks.StartAsync(context, arguments, cancellationToken);
             return;
         }
 
