@@ -21,7 +21,7 @@ public sealed class UpdateDispatcher(
     /// <summary>Handles the update; returns its context, or null for an update that is not a person's private chat.</summary>
     public async Task<UpdateContext?> DispatchAsync(Update update, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (update.MyChatMember is { Chat.Type: "private" } membership)
+        if (update.MyChatMember is { Chat.Type: "private", NewChatMember: not null } membership)
         {
             await RecordMembershipAsync(membership, now, cancellationToken);
             return null;
@@ -29,7 +29,7 @@ public sealed class UpdateDispatcher(
         var (from, chat) = update switch
         {
             { Message: { From: { } sender } message } => (sender, message.Chat),
-            { CallbackQuery: { } query } => (query.From, query.Message?.Chat ?? new Chat { Id = query.From.Id }),
+            { CallbackQuery: { From: { } presser } query } => (presser, query.Message?.Chat ?? new Chat { Id = presser.Id }),
             _ => (null, null),
         };
         if (from is null || chat is null || from.IsBot || chat.Type != "private")

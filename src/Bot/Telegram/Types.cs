@@ -13,10 +13,13 @@ public sealed record Update
     [JsonPropertyName("callback_query")] public CallbackQuery? CallbackQuery { get; init; }
     [JsonPropertyName("my_chat_member")] public ChatMemberUpdated? MyChatMember { get; init; }
 
-    /// <summary>The chat whose updates must be handled in order; null for kinds we ignore.</summary>
+    /// <summary>
+    /// The chat whose updates must be handled in order; null for kinds we ignore. Null-safe all the way, because the
+    /// deserialiser leaves a missing object null despite its type, and this runs before any handler could refuse it.
+    /// </summary>
     [JsonIgnore]
     public long? OrderingChatId =>
-        Message?.Chat.Id ?? EditedMessage?.Chat.Id ?? CallbackQuery?.Message?.Chat.Id ?? CallbackQuery?.From.Id ?? MyChatMember?.Chat.Id;
+        Message?.Chat?.Id ?? EditedMessage?.Chat?.Id ?? CallbackQuery?.Message?.Chat?.Id ?? CallbackQuery?.From?.Id ?? MyChatMember?.Chat?.Id;
 }
 
 public sealed record User

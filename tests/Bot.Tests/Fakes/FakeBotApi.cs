@@ -18,7 +18,8 @@ namespace MentorBot.Bot.Tests.Fakes;
 /// An in-process Bot API on Kestrel (127.0.0.1, a free port) that behaves like Telegram where MentorBot can tell:
 /// long-polled getUpdates with offset confirmation, per-chat message ids, edits that fail when nothing changed,
 /// HTML that must parse, callback queries answered once, 401/404 for a wrong token or method, flood limits
-/// and blocked users on request, and scripted faults per method. It records what each user would see.
+/// and blocked users on request, scripted faults per method, faults at random from a seed, and outages. It records
+/// what each user would see.
 /// </summary>
 /// <example>
 /// <code>
@@ -66,6 +67,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private readonly HashSet<string> _openCallbackQueries = new(StringComparer.Ordinal);
     private readonly Queue<DateTimeOffset> _recentSends = [];
     private readonly Dictionary<long, Queue<DateTimeOffset>> _recentSendsPerChat = [];
+    private readonly FaultDraw? _faultDraw;
+    private readonly Dictionary<FaultKind, int> _injectedFaults = [];
+    private IReadOnlyList<ScriptedResponse> _outage = [];
+    private int _outageCalls;
+    private int _totalCalls;
     private long _nextUpdateId = 1;
     private int _nextCallbackQueryId = 1;
     private int _rateLimitedCount;
@@ -77,6 +83,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         _app = app;
         _options = options;
+        _faultDraw = options.RandomFaults is { } faults ? new FaultDraw(faults) : null;
     }
 
     /// <summary>http://127.0.0.1:{port}, without a trailing slash: the value for Telegram:ApiBaseUrl.</summary>
@@ -241,6 +248,29 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// From now until <see cref="EndOutage"/> every call fails, with <paramref name="answers"/> in turn (502 from the
+    /// front proxy when none are given); scripted answers and random faults wait until it ends. Updates queued meanwhile
+    /// stay queued, as Telegram keeps them.
+    /// </summary>
+    public void BeginOutage(params ScriptedResponse[] answers)
+    {
+        lock (_gate)
+        {
+            _outage = answers.Length > 0 ? answers : [ScriptedResponse.BadGateway()];
+            _outageCalls = 0;
+        }
+    }
+
+    public void EndOutage()
+    {
+        lock (_gate)
+        {
+            _outage = [];
+            Changed();
+        }
+    }
+
     /// <summary>From now on every call aimed at this chat gets 403 "Forbidden: bot was blocked by the user".</summary>
     public void BlockChat(long chatId)
     {
@@ -266,6 +296,39 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         lock (_gate)
         {
             return _calls.GetValueOrDefault(Canonical(method) ?? method);
+        }
+    }
+
+    /// <summary>Calls of every method that reached the fake with the right token, faulted or not.</summary>
+    public int TotalCallCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _totalCalls;
+            }
+        }
+    }
+
+    /// <summary>The faults <see cref="FakeBotApiOptions.RandomFaults"/> injected so far, by kind.</summary>
+    public IReadOnlyDictionary<FaultKind, int> InjectedFaults
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<FaultKind, int>(_injectedFaults);
+            }
+        }
+    }
+
+    /// <summary>Whether the update is still queued: not yet confirmed by a getUpdates offset beyond it.</summary>
+    public bool IsPending(long updateId)
+    {
+        lock (_gate)
+        {
+            return _pendingUpdates.ContainsKey(updateId);
         }
     }
 
@@ -426,7 +489,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             lock (_gate)
             {
                 _calls[method] = _calls.GetValueOrDefault(method) + 1;
-                scripted = _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next) ? next : null;
+                _totalCalls++;
+                scripted = NextFault(method);
                 Changed();
             }
 
@@ -439,6 +503,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             var result = method == "getUpdates"
                 ? await GetUpdatesAsync(request, cancellationToken)
                 : Handle(method, request);
+            if (scripted is { DropsAnswer: true })
+            {
+                context.Abort();
+                return;
+            }
+
             await WriteJsonAsync(context, StatusCodes.Status200OK, $$"""{"ok":true,"result":{{result}}}""", cancellationToken);
         }
         catch (FakeApiError error)
@@ -750,6 +820,28 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase) ? TelegramHtml.ToVisibleText(text) : text;
 
     // ---- Under _gate ----
+
+    /// <summary>The outage's answer, else the next scripted one, else a random fault, else null for normal handling.</summary>
+    private ScriptedResponse? NextFault(string method)
+    {
+        if (_outage.Count > 0)
+        {
+            return _outage[_outageCalls++ % _outage.Count];
+        }
+
+        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
+        {
+            return next;
+        }
+
+        if (_faultDraw?.Next(method) is not { } kind)
+        {
+            return null;
+        }
+
+        _injectedFaults[kind] = _injectedFaults.GetValueOrDefault(kind) + 1;
+        return _options.RandomFaults!.Response(kind);
+    }
 
     private DateTimeOffset Now => _options.Time.GetUtcNow();
 

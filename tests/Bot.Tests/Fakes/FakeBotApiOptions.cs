@@ -13,6 +13,9 @@ public sealed record FakeBotApiOptions
     /// <summary>Telegram's flood limits on sending; null lets every message through.</summary>
     public FakeRateLimits? RateLimits { get; init; }
 
+    /// <summary>Faults drawn at random, from a seed, for calls that have no scripted answer; null injects none.</summary>
+    public RandomFaults? RandomFaults { get; init; }
+
     /// <summary>Stamps records and runs the rate-limit windows; long polls and scripted delays use real time.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

@@ -40,11 +40,17 @@ public abstract record ScriptedResponse
     /// <summary>Waits, then handles the call normally; if the client gives up first, nothing is delivered.</summary>
     public static ScriptedResponse Delay(TimeSpan delay) => new Delayed(delay);
 
+    /// <summary>Never answers: the call hangs until the client gives up, and nothing is handled.</summary>
+    public static ScriptedResponse Hang() => new Hanging();
+
     /// <summary>Aborts the connection before any answer.</summary>
     public static ScriptedResponse DropConnection() => new Dropped();
 
     /// <summary>Sends half of a well-formed answer with its full Content-Length, then aborts the connection.</summary>
     public static ScriptedResponse TruncatedBody() => new Truncated();
+
+    /// <summary>Handles the call (a message is delivered), then aborts the connection instead of answering.</summary>
+    public static ScriptedResponse LoseAnswer() => new AnswerLost();
 
     public static ScriptedResponse MalformedJson() => Raw(200, """{"ok":true,"result":{"message_id":42,"date":}}""");
 
@@ -57,8 +63,18 @@ public abstract record ScriptedResponse
     /// <summary>Answers the call; false means: go on and handle it normally.</summary>
     internal abstract Task<bool> RespondAsync(HttpContext context, CancellationToken cancellationToken);
 
+    /// <summary>After handling the call normally, drop the connection rather than answer.</summary>
+    internal virtual bool DropsAnswer => false;
+
     private sealed record NormalHandling : ScriptedResponse
     {
+        internal override Task<bool> RespondAsync(HttpContext context, CancellationToken cancellationToken) => Task.FromResult(false);
+    }
+
+    private sealed record AnswerLost : ScriptedResponse
+    {
+        internal override bool DropsAnswer => true;
+
         internal override Task<bool> RespondAsync(HttpContext context, CancellationToken cancellationToken) => Task.FromResult(false);
     }
 
@@ -88,6 +104,15 @@ public abstract record ScriptedResponse
         {
             await Task.Delay(Duration, cancellationToken);
             return false;
+        }
+    }
+
+    private sealed record Hanging : ScriptedResponse
+    {
+        internal override async Task<bool> RespondAsync(HttpContext context, CancellationToken cancellationToken)
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+            return true;
         }
     }
 
