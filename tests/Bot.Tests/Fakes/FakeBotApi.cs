@@ -485,12 +485,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         try
         {
             var method = Route(context.Request.Path.Value ?? "");
+            var request = await FakeRequest.ReadAsync(context.Request, cancellationToken);
             ScriptedResponse? scripted;
             lock (_gate)
             {
                 _calls[method] = _calls.GetValueOrDefault(method) + 1;
                 _totalCalls++;
-                scripted = NextFault(method);
+                scripted = NextFault(method, request.Long("chat_id"));
                 Changed();
             }
 
@@ -499,7 +500,6 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 return;
             }
 
-            var request = await FakeRequest.ReadAsync(context.Request, cancellationToken);
             var result = method == "getUpdates"
                 ? await GetUpdatesAsync(request, cancellationToken)
                 : Handle(method, request);
@@ -822,14 +822,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     // ---- Under _gate ----
 
     /// <summary>The outage's answer, else the next scripted one, else a random fault, else null for normal handling.</summary>
-    private ScriptedResponse? NextFault(string method)
+    private ScriptedResponse? NextFault(string method, long? chatId)
     {
         if (_outage.Count > 0)
         {
             return _outage[_outageCalls++ % _outage.Count];
         }
 
-        if (_scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
+        // A blocked chat answers 403 whatever the script says, so a scripted answer waits for a call that can take it;
+        // otherwise a test's count of scripted failures would depend on which chat happened to draw it.
+        var blocked = chatId is { } id && _blockedChats.Contains(id);
+        if (!blocked && _scripts.TryGetValue(method, out var queue) && queue.TryDequeue(out var next))
         {
             return next;
         }
