@@ -221,6 +221,7 @@ public static class PartnershipTexts
     public static HtmlText ChoosePlanItem => Html.Raw("Какой пункт отметить? Каждое нажатие переводит его дальше: запланировано → в работе → выполнено.");
     public static HtmlText NoPlanItems => Html.Raw("В плане пока нет пунктов.");
     public static HtmlText PlanItemMarked(string title, PlanItemStatus status) => Html.Format($"«{title}» — {StatusLabel(status)}.");
+    public static HtmlText PlanItemAlreadyMarked(string title, PlanItemStatus status) => Html.Format($"«{title}» уже отмечен: {StatusLabel(status)}. Список обновлён.");
 
     public static HtmlText AskMeetingDate(string example) => Html.Format($"Дата встречи (ДД.ММ.ГГГГ), например {example}.");
     public static HtmlText AskMeetingTime => Html.Raw("Время по местному времени района (ЧЧ:ММ), например 15:30.");
@@ -250,6 +251,7 @@ public static class PartnershipTexts
     public static HtmlText ProlongVoteRecorded(bool prolong) => prolong
         ? Html.Raw("Ваш голос «продлить» учтён. Продление вступит в силу, когда согласится партнёр.")
         : Html.Raw("Хорошо, партнёрство закроется по окончании срока.");
+    public static HtmlText ProlongVoteAlreadyRecorded => Html.Raw("Ваш ответ уже учтён.");
     public static HtmlText Prolonged(string end) => Html.Format($"Обе стороны согласны: соглашение продлено до {end}.");
     public static HtmlText PartnerDeclinedProlongation(string who) => Html.Format($"{who} предпочитает закрыть партнёрство по окончании срока.");
 

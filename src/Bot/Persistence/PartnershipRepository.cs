@@ -72,12 +72,17 @@ public sealed class PartnershipRepository(DbSession db)
             """,
             new { Id = id, Status = status.ToString(), Reason = reason, EndedBy = endedBy, Now = now }, cancellationToken) == 1;
 
-    public Task RecordProlongationVoteAsync(long id, bool byMentee, bool prolong, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        db.ExecuteAsync(
+    /// <summary>
+    /// Records a vote on prolonging the term that ends on <paramref name="endsOn"/>; false when that term is no longer
+    /// the current one (a prolongation happened meanwhile) or the partnership has ended.
+    /// </summary>
+    public async Task<bool> RecordProlongationVoteAsync(
+        long id, DateOnly endsOn, bool byMentee, bool prolong, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await db.ExecuteAsync(
             byMentee
-                ? "UPDATE partnerships SET mentee_prolongs = @Prolong, last_activity_at = @Now WHERE id = @Id AND status = 'Active'"
-                : "UPDATE partnerships SET mentor_prolongs = @Prolong, last_activity_at = @Now WHERE id = @Id AND status = 'Active'",
-            new { Id = id, Prolong = prolong, Now = now }, cancellationToken);
+                ? "UPDATE partnerships SET mentee_prolongs = @Prolong, last_activity_at = @Now WHERE id = @Id AND status = 'Active' AND ends_on = @EndsOn"
+                : "UPDATE partnerships SET mentor_prolongs = @Prolong, last_activity_at = @Now WHERE id = @Id AND status = 'Active' AND ends_on = @EndsOn",
+            new { Id = id, EndsOn = endsOn, Prolong = prolong, Now = now }, cancellationToken) == 1;
 
     /// <summary>Both agreed: one more year, and the votes are cleared for the next round.</summary>
     public async Task<bool> ProlongAsync(long id, DateOnly newEnd, DateTimeOffset now, CancellationToken cancellationToken = default) =>
@@ -110,11 +115,16 @@ public sealed class PartnershipRepository(DbSession db)
             """,
             new { PartnershipId = partnershipId }, cancellationToken)).Select(r => r.ToItem()).ToList();
 
-    public async Task<bool> SetPlanItemStatusAsync(long partnershipId, long itemId, PlanItemStatus status, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Moves a plan item on, only from the status the caller saw: a second press of the same button, or a partner's
+    /// press in between, finds the status changed and changes nothing.
+    /// </summary>
+    public async Task<bool> SetPlanItemStatusAsync(
+        long partnershipId, long itemId, PlanItemStatus from, PlanItemStatus to, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var changed = await db.ExecuteAsync(
-            "UPDATE plan_items SET status = @Status, updated_at = @Now WHERE id = @ItemId AND partnership_id = @PartnershipId",
-            new { ItemId = itemId, PartnershipId = partnershipId, Status = status.ToString(), Now = now }, cancellationToken) == 1;
+            "UPDATE plan_items SET status = @To, updated_at = @Now WHERE id = @ItemId AND partnership_id = @PartnershipId AND status = @From",
+            new { ItemId = itemId, PartnershipId = partnershipId, From = from.ToString(), To = to.ToString(), Now = now }, cancellationToken) == 1;
         if (changed)
         {
             await TouchAsync(partnershipId, now, cancellationToken);

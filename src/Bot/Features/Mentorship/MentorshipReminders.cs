@@ -219,7 +219,7 @@ public sealed class ProlongationQuestion(PartnershipRepository partnerships) : I
         {
             return ReminderDelivery.Cancel;
         }
-        context.Send(PartnershipTexts.ProlongationQuestion(MentorshipTexts.Date(partnership.EndsOn)), PartnershipCard.ProlongationKeyboard(partnership.Id));
+        context.Send(PartnershipTexts.ProlongationQuestion(MentorshipTexts.Date(partnership.EndsOn)), PartnershipCard.ProlongationKeyboard(partnership));
         return ReminderDelivery.Sent;
     }
 }

@@ -54,7 +54,7 @@ public sealed class PartnershipCallback(
                 await ShowPlanItemsAsync(context, partnership, cancellationToken);
                 return;
             case "item":
-                await AdvancePlanItemAsync(context, partnership, data.LongArg(2), cancellationToken);
+                await AdvancePlanItemAsync(context, partnership, data.LongArg(2), data.Arg(3), cancellationToken);
                 return;
             case "meet":
                 await meetingDialog.BeginAsync(context, new MeetingDraft(partnership.Id), cancellationToken: cancellationToken);
@@ -67,7 +67,7 @@ public sealed class PartnershipCallback(
                 return;
             case "prl" when data.Arg(2) is "y" or "n":
                 context.RemoveCallbackKeyboard();
-                await lifecycle.VoteProlongationAsync(context, partnership, data.Arg(2) == "y", cancellationToken);
+                await lifecycle.VoteProlongationAsync(context, partnership, data.Arg(2) == "y", data.Arg(3), cancellationToken);
                 return;
             case "end":
                 await endDialog.BeginAsync(context, new EndDraft(partnership.Id), cancellationToken: cancellationToken);
@@ -94,12 +94,17 @@ public sealed class PartnershipCallback(
 
     private static InlineKeyboardMarkup PlanKeyboard(Partnership partnership, IReadOnlyList<PlanItem> plan) => new(plan
         .Select(item => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(
-            $"{PartnershipTexts.StatusMark(item.Status)} {item.Title}", CallbackData.Build(Prefix, "item", partnership.Id, item.Id))])
+            $"{PartnershipTexts.StatusMark(item.Status)} {item.Title}", CallbackData.Build(Prefix, "item", partnership.Id, item.Id, item.Status))])
         .ToList());
 
-    private async Task AdvancePlanItemAsync(UpdateContext context, Partnership partnership, long? itemId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Moves the item one status on from the status its button showed; a double press, or a button left from before
+    /// the partner moved the item, changes nothing and shows the item as it is now.
+    /// </summary>
+    private async Task AdvancePlanItemAsync(UpdateContext context, Partnership partnership, long? itemId, string shownStatus, CancellationToken cancellationToken)
     {
-        var item = (await partnerships.PlanAsync(partnership.Id, cancellationToken)).FirstOrDefault(i => i.Id == itemId);
+        var plan = await partnerships.PlanAsync(partnership.Id, cancellationToken);
+        var item = plan.FirstOrDefault(i => i.Id == itemId);
         if (item is null)
         {
             context.AnswerCallback(Texts.StaleButton);
@@ -111,7 +116,13 @@ public sealed class PartnershipCallback(
             PlanItemStatus.InProgress => PlanItemStatus.Done,
             _ => PlanItemStatus.Planned,
         };
-        await partnerships.SetPlanItemStatusAsync(partnership.Id, item.Id, next, context.Now, cancellationToken);
+        if (shownStatus != item.Status.ToString()
+            || !await partnerships.SetPlanItemStatusAsync(partnership.Id, item.Id, item.Status, next, context.Now, cancellationToken))
+        {
+            context.AnswerCallback(Html.ToPlainText(PartnershipTexts.PlanItemAlreadyMarked(item.Title, item.Status).Value));
+            context.EditOrReply(PartnershipTexts.ChoosePlanItem, PlanKeyboard(partnership, plan));
+            return;
+        }
         var marked = PartnershipTexts.PlanItemMarked(item.Title, next);
         context.AnswerCallback(Html.ToPlainText(marked.Value));
         context.EditOrReply(PartnershipTexts.ChoosePlanItem, PlanKeyboard(partnership, await partnerships.PlanAsync(partnership.Id, cancellationToken)));

@@ -94,7 +94,7 @@ public sealed class PartnershipCard(
         }
         if (InProlongationWindow(partnership, today))
         {
-            rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.ProlongButton, Data("prl", "y")), InlineKeyboardButton.WithCallback(MentorshipTexts.CloseButton, Data("prl", "n"))]);
+            rows.AddRange(ProlongationKeyboard(partnership).InlineKeyboard);
         }
         rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.EndEarlyButton, Data("end"))]);
         return new InlineKeyboardMarkup(rows);
@@ -103,11 +103,14 @@ public sealed class PartnershipCard(
     public bool InProlongationWindow(Partnership partnership, DateOnly today) =>
         partnership.EndsOn.AddDays(-options.Value.ProlongationNoticeDays) <= today;
 
-    public static InlineKeyboardMarkup ProlongationKeyboard(long partnershipId) => new(
+    /// <summary>The answer buttons name the term they answer for, so that a button left from before a prolongation is stale.</summary>
+    public static InlineKeyboardMarkup ProlongationKeyboard(Partnership partnership) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(MentorshipTexts.ProlongButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnershipId, "y")),
-            InlineKeyboardButton.WithCallback(MentorshipTexts.CloseButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnershipId, "n")),
+            InlineKeyboardButton.WithCallback(MentorshipTexts.ProlongButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "y", TermKey(partnership.EndsOn))),
+            InlineKeyboardButton.WithCallback(MentorshipTexts.CloseButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "n", TermKey(partnership.EndsOn))),
         ],
     ]);
+
+    public static string TermKey(DateOnly endsOn) => endsOn.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -45,10 +45,28 @@ public sealed class PartnershipLifecycle(
     public async Task<TimeZoneInfo> ZoneAsync(Partnership partnership, CancellationToken cancellationToken) =>
         districts.TimeZone((await people.FindAsync(partnership.MenteeId, cancellationToken))?.District);
 
-    public async Task VoteProlongationAsync(UpdateContext context, Partnership partnership, bool prolong, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records the caller's answer for the term the button named. A button from an earlier term, or a second press
+    /// of the answer already given, changes nothing and tells the partner nothing again.
+    /// </summary>
+    public async Task VoteProlongationAsync(UpdateContext context, Partnership partnership, bool prolong, string term, CancellationToken cancellationToken)
     {
         var byMentee = context.UserId == partnership.MenteeId;
-        await partnerships.RecordProlongationVoteAsync(partnership.Id, byMentee, prolong, context.Now, cancellationToken);
+        if (term != PartnershipCard.TermKey(partnership.EndsOn))
+        {
+            context.AnswerCallback(Texts.StaleButton);
+            return;
+        }
+        if ((byMentee ? partnership.MenteeProlongs : partnership.MentorProlongs) == prolong)
+        {
+            context.AnswerCallback(Html.ToPlainText(PartnershipTexts.ProlongVoteAlreadyRecorded.Value));
+            return;
+        }
+        if (!await partnerships.RecordProlongationVoteAsync(partnership.Id, partnership.EndsOn, byMentee, prolong, context.Now, cancellationToken))
+        {
+            context.AnswerCallback(Texts.StaleButton);
+            return;
+        }
         var other = partnership.OtherSide(context.UserId);
         if (!prolong)
         {
@@ -66,7 +84,7 @@ public sealed class PartnershipLifecycle(
             return;
         }
         context.Reply(PartnershipTexts.ProlongVoteRecorded(true));
-        outbox.Send(other, PartnershipTexts.ProlongationQuestion(MentorshipTexts.Date(partnership.EndsOn)), PartnershipCard.ProlongationKeyboard(partnership.Id));
+        outbox.Send(other, PartnershipTexts.ProlongationQuestion(MentorshipTexts.Date(partnership.EndsOn)), PartnershipCard.ProlongationKeyboard(partnership));
     }
 
     public async Task EndEarlyAsync(UpdateContext context, Partnership partnership, string reason, CancellationToken cancellationToken)

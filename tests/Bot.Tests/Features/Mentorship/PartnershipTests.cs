@@ -35,6 +35,45 @@ public sealed class PartnershipTests
     }
 
     [Fact]
+    public async Task A_double_press_moves_a_plan_item_one_step_and_a_list_from_before_changes_nothing()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await bot.SendTextAsync(Young, "/partnership");
+        await bot.PressAsync(Young, "+ Пункт плана");
+        await bot.SendTextAsync(Young, "Консультация по локальным актам");
+        await bot.PressAsync(Young, "Вместе");
+        await bot.SendTextAsync(Young, "15.12.2026");
+        await bot.SendTextAsync(Young, "/partnership");
+        await bot.PressAsync(Young, "Отметить пункт");
+        var youngList = PlanItemButton(bot, Young);
+        await bot.SendTextAsync(BestFlagship, "/partnership");
+        await bot.PressAsync(BestFlagship, "Отметить пункт");
+        var mentorList = PlanItemButton(bot, BestFlagship);
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        await bot.PressDataAsync(BestFlagship, mentorList.Data, mentorList.MessageId);
+        await bot.PressDataAsync(BestFlagship, mentorList.Data, mentorList.MessageId);
+
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.Equal("«Консультация по локальным актам» уже отмечен: в работе. Список обновлён.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(youngMessages + 1, bot.TextsIn(Young).Count);
+
+        // The young director's list was opened before the flagship moved the item: its button no longer applies.
+        await bot.PressDataAsync(Young, youngList.Data, youngList.MessageId);
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.Contains("уже отмечен: в работе", bot.Telegram.CallbackAnswers[^1].Text);
+        await bot.PressAsync(Young, "Консультация");
+        Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+    }
+
+    private static (string Data, int MessageId) PlanItemButton(BotHarness bot, long userId)
+    {
+        var list = bot.Telegram.In(userId)[^1];
+        return (bot.Telegram.ButtonsOf(userId, list.MessageId).Single(b => b.Text.Contains("Консультация", StringComparison.Ordinal)).CallbackData!, list.MessageId);
+    }
+
+    [Fact]
     public async Task A_meeting_is_set_in_the_districts_time_and_reminded_a_day_and_an_hour_before()
     {
         await using var bot = await StartAsync();
@@ -149,6 +188,34 @@ public sealed class PartnershipTests
         bot.Clock.SetUtcNow(new DateTimeOffset(2027, 11, 24, 9, 0, 0, TimeSpan.Zero));
         await bot.SweepAsync();
         Assert.Equal("Active", await bot.ScalarAsync<string>("SELECT status FROM partnerships"));
+    }
+
+    [Fact]
+    public async Task A_second_press_of_a_prolongation_answer_or_one_from_the_previous_term_changes_nothing()
+    {
+        await using var bot = await StartAsync();
+        var partnershipId = await PartnerAsync(bot);
+        bot.Clock.SetUtcNow(new DateTimeOffset(2027, 10, 24, 9, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        var prolong = $"ps:prl:{partnershipId}:y:20271123";
+
+        await bot.PressDataAsync(Young, prolong);
+        var mentorMessages = bot.TextsIn(BestFlagship).Count;
+        await bot.PressDataAsync(Young, prolong);
+        Assert.Equal("Ваш ответ уже учтён.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(mentorMessages, bot.TextsIn(BestFlagship).Count);
+
+        await bot.PressDataAsync(BestFlagship, prolong);
+        Assert.Equal("2028-11-23", await bot.ScalarAsync<string>("SELECT ends_on FROM partnerships"));
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        // The same buttons again, now about a term that is over: no vote for the next term, nothing sent to the partner.
+        await bot.PressDataAsync(BestFlagship, prolong);
+        await bot.PressDataAsync(Young, $"ps:prl:{partnershipId}:n:20271123");
+        Assert.Equal(("2028-11-23", (long?)null, (long?)null),
+            (await bot.QueryAsync<(string, long?, long?)>("SELECT ends_on, mentee_prolongs, mentor_prolongs FROM partnerships")).Single());
+        Assert.Equal("Эта кнопка уже неактуальна.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
     }
 
     [Fact]

@@ -75,9 +75,9 @@ public sealed class RaceAndAuthorizationTests
 
         string[] forged =
         [
-            $"ps:card:{partnershipId}", $"ps:plan:{partnershipId}", $"ps:items:{partnershipId}", $"ps:item:{partnershipId}:{itemId}",
-            $"ps:meet:{partnershipId}", $"ps:chk:{partnershipId}", $"ps:note:{partnershipId}:1", $"ps:prl:{partnershipId}:y",
-            $"ps:prl:{partnershipId}:n", $"ps:end:{partnershipId}", $"ps:fb:{partnershipId}",
+            $"ps:card:{partnershipId}", $"ps:plan:{partnershipId}", $"ps:items:{partnershipId}", $"ps:item:{partnershipId}:{itemId}:Planned",
+            $"ps:meet:{partnershipId}", $"ps:chk:{partnershipId}", $"ps:note:{partnershipId}:1", $"ps:prl:{partnershipId}:y:20271123",
+            $"ps:prl:{partnershipId}:n:20271123", $"ps:end:{partnershipId}", $"ps:fb:{partnershipId}",
             $"req:acc:{requestId}", $"req:dec:{requestId}", $"req:wd:{requestId}", "req:acc:999999", $"asg:p:{Young}:{ThirdFlagship}",
         ];
         foreach (var caller in new[] { Outsider, ThirdFlagship, Coordinator })
