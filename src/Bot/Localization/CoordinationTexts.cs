@@ -86,7 +86,17 @@ public static class CoordinationTexts
 
     public static HtmlText PendingApprovalsLine(int count) => Html.Format($"Флагманы ждут подтверждения: {count} — /approvals");
 
-    public static HtmlText WaitingRequestsLine(int count) => Html.Format($"Запросы без ответа дольше 48 часов: {count}");
+    public static HtmlText WaitingRequestsLine(int count, TimeSpan waitedLongerThan) =>
+        Html.Format($"Запросы без ответа дольше {LongerThan(waitedLongerThan)}: {count}");
+
+    /// <summary>"48 часов", "21 часа", "90 минут": the genitive that «дольше» takes.</summary>
+    private static string LongerThan(TimeSpan span)
+    {
+        static string Genitive(long n, string one, string many) => n % 10 == 1 && n % 100 != 11 ? $"{n} {one}" : $"{n} {many}";
+        return span.Ticks % TimeSpan.TicksPerHour == 0
+            ? Genitive((long)span.TotalHours, "часа", "часов")
+            : Genitive((long)Math.Ceiling(span.TotalMinutes), "минуты", "минут");
+    }
 
     public static HtmlText WaitingRequest(string mentee, string mentor, string since) => Html.Format($"• {mentee} → {mentor}, с {since}");
 

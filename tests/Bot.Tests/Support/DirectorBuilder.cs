@@ -52,6 +52,7 @@ public sealed class DirectorBuilder
     public DirectorBuilder WithWants(params string[] codes) => With(p => p with { WantsToLearn = codes });
     public DirectorBuilder WithCapacity(int capacity) => With(p => p with { Capacity = capacity });
     public DirectorBuilder WithUsername(string username) => With(p => p with { Username = username });
+    public DirectorBuilder WithNote(string note) => With(p => p with { Note = note });
 
     public DirectorProfile Build() => _profile;
 

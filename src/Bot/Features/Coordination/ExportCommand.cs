@@ -30,7 +30,7 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
         {
             csv.Row(++number, districts.Name(pair.Mentee.District), pair.Mentor.School, pair.Mentor.FullName, pair.Mentee.School, pair.Mentee.FullName,
                 MentorshipTexts.Date(pair.Partnership.StartsOn), MentorshipTexts.Date(pair.Partnership.EndsOn), pair.PlanDone, pair.PlanTotal,
-                string.Join(", ", pair.LastRatings.Select(r => $"{taxonomy.Short(r.Key)}: {r.Value}")));
+                LatestRatings(pair.LastRatings));
         }
         csv.Blank().Row("Дефицит", "Молодых директоров с дефицитом", "Флагманов со свободными местами, закрывающих его", "Не закрыт");
         foreach (var coverage in await report.CoverageAsync(scope, cancellationToken))
@@ -39,4 +39,8 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
         }
         return csv.ToBytes();
     }
+
+    /// <summary>In the taxonomy's order, so that rows read alike whatever order the database returned the ratings in.</summary>
+    private string LatestRatings(IReadOnlyDictionary<string, int> ratings) =>
+        string.Join(", ", taxonomy.Entries.Where(e => ratings.ContainsKey(e.Code)).Select(e => $"{taxonomy.Short(e.Code)}: {ratings[e.Code]}"));
 }

@@ -45,7 +45,7 @@ public sealed class UnmatchedCommand(CoordinationReport report) : ICommandHandle
     }
 }
 
-/// <summary>/pending: flagships awaiting approval and requests waiting longer than the nudge interval.</summary>
+/// <summary>/pending: flagships awaiting approval and requests waiting longer than the nudge interval (48 hours unless configured otherwise).</summary>
 public sealed class PendingCommand(PeopleRepository people, MentorRequestRepository requests, IOptions<RemindersOptions> reminders) : ICommandHandler
 {
     public static CommandRoute Route { get; } = new("pending", "что ждёт решения: заявки и запросы", Audience.Coordinator);
@@ -56,7 +56,8 @@ public sealed class PendingCommand(PeopleRepository people, MentorRequestReposit
         var approvals = await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Pending], scope.ToList(), cancellationToken);
         var lines = new List<HtmlText> { CoordinationTexts.AwaitingDecisionHeader, CoordinationTexts.PendingApprovalsLine(approvals.Count) };
         var waiting = new List<HtmlText>();
-        foreach (var request in await requests.PendingSinceAsync(context.Now - reminders.Value.RequestNudgeAfter, cancellationToken))
+        var waitedLongerThan = reminders.Value.RequestNudgeAfter;
+        foreach (var request in await requests.PendingSinceAsync(context.Now - waitedLongerThan, cancellationToken))
         {
             if (await people.FindAsync(request.MenteeId, cancellationToken) is { } mentee && scope.Contains(mentee.District)
                 && await people.FindAsync(request.MentorId, cancellationToken) is { } mentor)
@@ -64,7 +65,7 @@ public sealed class PendingCommand(PeopleRepository people, MentorRequestReposit
                 waiting.Add(CoordinationTexts.WaitingRequest(mentee.FullName, mentor.FullName, MentorshipTexts.DateTime(request.CreatedAt)));
             }
         }
-        lines.Add(CoordinationTexts.WaitingRequestsLine(waiting.Count));
+        lines.Add(CoordinationTexts.WaitingRequestsLine(waiting.Count, waitedLongerThan));
         lines.AddRange(waiting);
         context.Reply(Html.Lines(lines));
     }

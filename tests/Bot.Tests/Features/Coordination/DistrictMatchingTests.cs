@@ -63,6 +63,27 @@ public sealed class DistrictMatchingTests
     }
 
     [Fact]
+    public async Task The_unmatched_are_shown_with_why_and_a_rerun_takes_in_a_new_flagship()
+    {
+        await using var bot = await SeedDinskoyAsync();
+        await DirectorBuilder.Young(160).AtSchool("СОШ № 60").Named("Лебедева Лариса Львовна").WithDeficits("preschool").SaveAsync(bot);
+        await bot.SendTextAsync(Coordinator, "/match_district");
+
+        var before = bot.LastText(Coordinator);
+        Assert.Contains("Пар: 5, без наставника: 1", before);
+        Assert.Contains("Без наставника", before);
+        Assert.Contains("• Лебедева Л. Л. (СОШ № 60): никто из флагманов региона не закрывает ваши дефициты", before);
+
+        await DirectorBuilder.Flagship(61).AtSchool("Детский сад № 61").Named("Морозова Марина Михайловна").WithStrengths("preschool").WithCapacity(1).SaveAsync(bot);
+        await bot.PressAsync(Coordinator, "↻ Пересчитать");
+
+        var after = bot.LastText(Coordinator);
+        Assert.Contains("Пар: 6, без наставника: 0", after);
+        Assert.Contains("Лебедева Л. Л. (СОШ № 60) → Морозова М. М. (Детский сад № 61)", after);
+        Assert.DoesNotContain("Без наставника", after);
+    }
+
+    [Fact]
     public async Task Releasing_sends_each_flagship_a_request_once()
     {
         await using var bot = await SeedDinskoyAsync();

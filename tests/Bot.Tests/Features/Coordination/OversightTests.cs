@@ -1,5 +1,8 @@
 using System.Text;
+using MentorBot.Bot.Features.Mentorship;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Bot.Tests.Features.Coordination;
 
@@ -63,6 +66,22 @@ public sealed class OversightTests
     }
 
     [Fact]
+    public async Task Pending_names_the_waiting_time_it_was_configured_with()
+    {
+        await using var bot = await BotHarness.StartAsync(configure: settings => settings["Reminders:RequestNudgeAfter"] = "1.00:00:00");
+        await CoordinatorSeed.AddAsync(bot, Coordinator, "dinskoy");
+        await DirectorBuilder.Flagship(1).WithStrengths("legal").SaveAsync(bot);
+        await DirectorBuilder.Young(109).Named("Егорова Елена Евгеньевна").WithDeficits("legal").SaveAsync(bot);
+        await bot.PressDataAsync(109, "req:new:1");
+        bot.Clock.Advance(TimeSpan.FromHours(25));
+
+        await bot.SendTextAsync(Coordinator, "/pending");
+
+        Assert.Contains("Запросы без ответа дольше 24 часов: 1", bot.LastText(Coordinator));
+        Assert.Contains("Егорова Елена Евгеньевна → Флагман Директор 1", bot.LastText(Coordinator));
+    }
+
+    [Fact]
     public async Task Stats_counts_people_and_names_the_gaps_in_deficit_coverage()
     {
         await using var bot = await WithOnePairAsync();
@@ -95,6 +114,30 @@ public sealed class OversightTests
         Assert.Equal("", lines[2]);
         Assert.Contains(lines, l => l.StartsWith("Дошкольное образование (ФГОС ДО);0;0;", StringComparison.Ordinal));
         Assert.Contains(lines, l => l == "Правовые вопросы и локальные акты;1;0;да");
+    }
+
+    [Fact]
+    public async Task The_export_carries_plan_progress_and_the_latest_check_in_in_taxonomy_order()
+    {
+        await using var bot = await WithOnePairAsync();
+        await bot.InScopeAsync(async services =>
+        {
+            var partnerships = services.GetRequiredService<PartnershipRepository>();
+            var id = (await partnerships.ActiveOfMenteeAsync(109))!.Id;
+            var now = bot.Clock.GetUtcNow();
+            var due = DateOnly.FromDateTime(now.UtcDateTime).AddMonths(1);
+            await partnerships.AddPlanItemAsync(id, "Консультация по локальным актам", PlanItemOwner.Mentor, due, 1, now);
+            await partnerships.AddPlanItemAsync(id, "Совместный педсовет", PlanItemOwner.Both, due, 1, now);
+            await partnerships.AddCheckinAsync(id, new Dictionary<string, int> { ["legal"] = 2, ["parents"] = 3 }, "", now);
+            await partnerships.AddCheckinAsync(id, new Dictionary<string, int> { ["legal"] = 3, ["parents"] = 4 }, "", now.AddDays(30));
+        });
+        await bot.QueryAsync<long>("UPDATE plan_items SET status = 'Done' WHERE title = 'Консультация по локальным актам'");
+
+        await bot.SendTextAsync(Coordinator, "/export");
+
+        var document = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        var pair = Encoding.UTF8.GetString(document.Content.AsSpan(3)).Split("\r\n")[1].Split(';');
+        Assert.Equal(["1", "2", "работа с родителями: 4, правовые вопросы: 3"], pair[8..]);
     }
 
     [Fact]

@@ -59,6 +59,21 @@ public sealed class SearchTests
     }
 
     [Fact]
+    public async Task Free_text_finds_words_of_the_note_too_and_needs_every_word()
+    {
+        await using var bot = await StartAsync();
+        await DirectorBuilder.Flagship(3108).AtSchool("Гимназия № 3").WithNote("Провожу семинары по ВСОКО и Точке роста").SaveAsync(bot);
+
+        await bot.SendTextAsync(Searcher, "/find ВСОКО семинары");
+        var byNote = bot.LastText(Searcher);
+        await bot.SendTextAsync(Searcher, "/find гимназия ёлочка");
+
+        Assert.Contains("Гимназия № 3", byNote);
+        Assert.Contains("найдено: 1", byNote);
+        Assert.Contains("Никого не нашлось", bot.LastText(Searcher));
+    }
+
+    [Fact]
     public async Task A_profile_edited_after_a_search_is_found_by_its_new_words()
     {
         await using var bot = await StartAsync();
