@@ -5,8 +5,19 @@ public static class MentorshipReminderTexts
     public static HtmlText RequestWaiting(string menteeName, string deadline) => Html.Format(
         $"Запрос от {menteeName} ждёт вашего ответа. Если не ответить до {deadline}, он уйдёт следующему наставнику.");
 
-    public static HtmlText MeetingSoon(string partnerName, string when, string format, bool withinHour) => Html.Format(
-        $"{(withinHour ? "Через час" : "Завтра")} встреча с {partnerName}: {when}, {format}.");
+    /// <summary>
+    /// Says how far off the meeting is when the reminder goes out, which may be later than planned (quiet hours, a
+    /// meeting fixed at short notice); <paramref name="localDaysAhead"/> counts calendar days in the recipient's zone.
+    /// </summary>
+    public static HtmlText MeetingSoon(string partnerName, string when, string format, TimeSpan startsIn, int localDaysAhead) => Html.Format(
+        $"{MeetingLead(startsIn, localDaysAhead)} встреча с {partnerName}: {when}, {format}.");
+
+    public static string MeetingLead(TimeSpan startsIn, int localDaysAhead) =>
+        startsIn < TimeSpan.FromMinutes(50) ? $"Через {Math.Max(1, (int)Math.Round(startsIn.TotalMinutes))} мин"
+        : startsIn < TimeSpan.FromMinutes(90) ? "Через час"
+        : localDaysAhead <= 0 ? "Сегодня"
+        : localDaysAhead == 1 ? "Завтра"
+        : "Скоро";
 
     public static HtmlText CheckinPrompt => Html.Raw(
         "Пора провести ежемесячную оценку: насколько закрыты ваши дефициты? Это займёт минуту.");

@@ -229,7 +229,16 @@ public static class PartnershipTexts
     public static HtmlText MeetingInPast => Html.Raw("Это время уже прошло. Укажите будущее.");
     public static HtmlText AskMeetingFormat => Html.Raw("Формат встречи?");
     public static HtmlText AskMeetingNote => Html.Raw("Заметка к встрече (тема, ссылка, место) — до 300 символов, или «Пропустить».");
-    public static HtmlText MeetingSet(string when, string format) => Html.Format($"Встреча назначена: {when}, {format}. Я напомню за сутки и за час.");
+    /// <summary><paramref name="remindersBefore"/>: how long before the meeting each planned reminder goes, the earliest first.</summary>
+    public static HtmlText MeetingSet(string when, string format, IReadOnlyList<TimeSpan> remindersBefore) => Html.Format(
+        $"Встреча назначена: {when}, {format}.{(remindersBefore.Count == 0 ? "" : " Я напомню " + string.Join(" и ", remindersBefore.Select(LeadLabel)) + ".")}");
+
+    public static string LeadLabel(TimeSpan before) =>
+        before == TimeSpan.FromDays(1) ? "за сутки"
+        : before.Ticks % TimeSpan.TicksPerDay == 0 ? $"за {(int)before.TotalDays} сут."
+        : before == TimeSpan.FromHours(1) ? "за час"
+        : before.Ticks % TimeSpan.TicksPerHour == 0 ? $"за {(int)before.TotalHours} ч"
+        : $"за {(int)Math.Round(before.TotalMinutes)} мин";
     public static HtmlText PartnerSetMeeting(string who, string when, string format, string note) =>
         Html.Format($"{who} назначил(а) встречу: {when}, {format}.{(note.Length == 0 ? "" : "\n" + note)}");
 

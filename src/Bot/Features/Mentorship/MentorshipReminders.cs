@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Bot.Features.Mentorship;
 
 /// <summary>Plans the reminders of requests, partnerships and meetings, in the same transaction as the change behind them.</summary>
-public sealed class MentorshipReminders(ReminderScheduler scheduler, IOptions<RemindersOptions> options) : IMeetingReminders
+public sealed class MentorshipReminders(ReminderScheduler scheduler, IOptions<RemindersOptions> options, TimeProvider clock) : IMeetingReminders
 {
     private RemindersOptions Cadence => options.Value;
 
@@ -52,17 +52,22 @@ public sealed class MentorshipReminders(ReminderScheduler scheduler, IOptions<Re
     public Task ScheduleCheckinAsync(long partnershipId, long menteeId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         scheduler.ScheduleAsync<CheckinPrompt>(PartnershipSubject(partnershipId), menteeId, dueAt, $"{partnershipId}:{dueAt:yyyyMMdd}", cancellationToken: cancellationToken);
 
-    public async Task ScheduleAsync(Partnership partnership, long meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TimeSpan>> ScheduleAsync(Partnership partnership, long meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken)
     {
         var subject = new ReminderSubject("meeting", meetingId);
+        var now = clock.GetUtcNow();
+        // A reminder whose moment has already passed would go out at once, a day-before one for a meeting in three hours.
+        var planned = new[] { Cadence.MeetingFirstReminderBefore, Cadence.MeetingLastReminderBefore }
+            .Where(before => startsAt - before > now).Distinct().OrderDescending().ToList();
         foreach (var partner in new[] { partnership.MenteeId, partnership.MentorId })
         {
-            foreach (var before in new[] { Cadence.MeetingFirstReminderBefore, Cadence.MeetingLastReminderBefore })
+            foreach (var before in planned)
             {
                 await scheduler.ScheduleAsync<MeetingSoon>(subject, partner, startsAt - before, $"{meetingId}:{partner}:{(int)before.TotalMinutes}",
                     new MeetingSoonPayload(meetingId, before <= TimeSpan.FromHours(1)), cancellationToken);
             }
         }
+        return planned;
     }
 }
 
@@ -106,6 +111,7 @@ public sealed class RequestExpiry(MentorRequestRepository requests, MentorshipFl
     }
 }
 
+/// <summary>The words are chosen from the time left at delivery; <paramref name="WithinHour"/> tells the two reminders apart in stored rows.</summary>
 public sealed record MeetingSoonPayload(long MeetingId, bool WithinHour);
 
 /// <summary>A meeting tomorrow, and one within the hour.</summary>
@@ -124,8 +130,11 @@ public sealed class MeetingSoon(PartnershipRepository partnerships, PeopleReposi
             return ReminderDelivery.Cancel;
         }
         var partner = await people.FindAsync(partnership.OtherSide(context.Reminder.RecipientId), cancellationToken);
-        var when = MentorshipTexts.DateTime(TimeZoneInfo.ConvertTime(meeting.StartsAt, context.RecipientTimeZone));
-        context.Send(MentorshipReminderTexts.MeetingSoon(partner?.FullName ?? "", when, PartnershipTexts.FormatLabel(meeting.Format), payload.WithinHour));
+        var localStart = TimeZoneInfo.ConvertTime(meeting.StartsAt, context.RecipientTimeZone);
+        var localDaysAhead = DateOnly.FromDateTime(localStart.DateTime).DayNumber
+            - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.RecipientTimeZone).DateTime).DayNumber;
+        context.Send(MentorshipReminderTexts.MeetingSoon(partner?.FullName ?? "", MentorshipTexts.DateTime(localStart),
+            PartnershipTexts.FormatLabel(meeting.Format), meeting.StartsAt - context.Now, localDaysAhead));
         return ReminderDelivery.Sent;
     }
 }

@@ -150,10 +150,10 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
         }
         var note = draft.Note;
         var meetingId = await partnerships.AddMeetingAsync(partnership.Id, startsAt, draft.Format!.Value, note, context.UserId, context.Now, cancellationToken);
-        await reminders.ScheduleAsync(partnership, meetingId, startsAt, cancellationToken);
+        var remindersBefore = await reminders.ScheduleAsync(partnership, meetingId, startsAt, cancellationToken);
         var when = MentorshipTexts.DateTime(TimeZoneInfo.ConvertTime(startsAt, zone));
         var format = PartnershipTexts.FormatLabel(draft.Format!.Value);
-        context.Reply(PartnershipTexts.MeetingSet(when, format));
+        context.Reply(PartnershipTexts.MeetingSet(when, format, remindersBefore));
         context.Outbox.Send(partnership.OtherSide(context.UserId),
             PartnershipTexts.PartnerSetMeeting(await lifecycle.NameOfAsync(context.UserId, cancellationToken), when, format, note));
     }
@@ -162,7 +162,8 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
 /// <summary>Schedules the reminders of a meeting; the reminders feature provides it.</summary>
 public interface IMeetingReminders
 {
-    Task ScheduleAsync(Partnership partnership, long meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken);
+    /// <summary>Returns how long before the meeting each planned reminder goes, the earliest first.</summary>
+    Task<IReadOnlyList<TimeSpan>> ScheduleAsync(Partnership partnership, long meetingId, DateTimeOffset startsAt, CancellationToken cancellationToken);
 }
 
 /// <summary>The monthly check-in: the young director rates each goal from 1 to 5, then may comment.</summary>

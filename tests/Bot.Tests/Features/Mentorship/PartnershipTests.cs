@@ -104,6 +104,59 @@ public sealed class PartnershipTests
     }
 
     [Fact]
+    public async Task A_meeting_fixed_at_short_notice_gets_only_the_reminder_still_ahead()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        // 12:00 in Moscow; the meeting is at 15:30 the same day, too soon for the day-before reminder.
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await SetMeetingAsync(bot, "24.11.2026", "15:30");
+        Assert.Equal("Встреча назначена: 24.11.2026 15:30, онлайн. Я напомню за час.", bot.LastText(BestFlagship));
+        var count = bot.TextsIn(Young).Count;
+
+        await bot.SweepAsync();
+        Assert.Equal(count, bot.TextsIn(Young).Count);
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 11, 30, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Equal("Через час встреча с Петров Сергей Иванович: 24.11.2026 15:30, онлайн.", bot.LastText(Young));
+        Assert.Equal(count + 1, bot.TextsIn(Young).Count);
+        Assert.Equal(2L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM reminders WHERE kind = 'meeting.soon'"));
+    }
+
+    [Fact]
+    public async Task A_meeting_reminder_held_through_quiet_hours_says_how_long_is_really_left()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 6, 0, 0, TimeSpan.Zero));
+        await SetMeetingAsync(bot, "25.11.2026", "09:30");
+        Assert.Contains("Я напомню за сутки и за час.", bot.LastText(BestFlagship));
+
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 6, 31, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Equal("Завтра встреча с Петров Сергей Иванович: 25.11.2026 09:30, онлайн.", bot.LastText(Young));
+
+        // The hour-before reminder falls due at 08:30 in Moscow, within quiet hours, and goes at 09:00.
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 5, 31, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.StartsWith("Завтра", bot.LastText(Young));
+        bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        await bot.SweepAsync();
+        Assert.Equal("Через 30 мин встреча с Петров Сергей Иванович: 25.11.2026 09:30, онлайн.", bot.LastText(Young));
+    }
+
+    private static async Task SetMeetingAsync(BotHarness bot, string date, string time)
+    {
+        await bot.SendTextAsync(BestFlagship, "/partnership");
+        await bot.PressAsync(BestFlagship, "Назначить встречу");
+        await bot.SendTextAsync(BestFlagship, date);
+        await bot.SendTextAsync(BestFlagship, time);
+        await bot.PressAsync(BestFlagship, "онлайн");
+        await bot.PressAsync(BestFlagship, "Пропустить");
+    }
+
+    [Fact]
     public async Task A_meeting_in_the_past_is_refused()
     {
         await using var bot = await StartAsync();
