@@ -1,11 +1,16 @@
 using System.Globalization;
+using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Announcements;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Bot.Tests.Fuzzing;
 
 /// <summary>
-/// A seeded world to attack. The victims live in one district and never send anything during the fuzz: a coordinator,
-/// a partnership with its plan, a pending request, a flagship waiting for approval. The attackers live in another
+/// A seeded world to attack. The victims live in one district and never send anything during the fuzz: a coordinator
+/// and their announcement (answered by a victim), a partnership with its plan, a pending request, a flagship waiting
+/// for approval. The attackers live in another
 /// district and do: a coordinator, young directors, flagships (approved and pending), and strangers who never
 /// registered. Whatever the attackers send, the victims' rows must stay exactly as they were.
 /// </summary>
@@ -44,10 +49,17 @@ public sealed class FuzzWorld
     /// <summary>Never registered; the fuzz adds more at random.</summary>
     public static readonly long[] Strangers = [.. Enumerable.Range(9851, 10).Select(i => (long)i)];
 
-    private FuzzWorld(IReadOnlyList<long> victimObjectIds) => VictimObjectIds = victimObjectIds;
+    private FuzzWorld(IReadOnlyList<long> victimObjectIds, IReadOnlyList<string> victimButtons)
+    {
+        VictimObjectIds = victimObjectIds;
+        VictimButtons = victimButtons;
+    }
 
-    /// <summary>Ids of the victims' requests, partnerships and plan items, for forged buttons to name.</summary>
+    /// <summary>Ids of the victims' requests, partnerships, plan items and announcements, for forged buttons to name.</summary>
     public IReadOnlyList<long> VictimObjectIds { get; }
+
+    /// <summary>Buttons that only the victims were shown, for the attackers to replay.</summary>
+    public IReadOnlyList<string> VictimButtons { get; }
 
     public static async Task<FuzzWorld> SeedAsync(BotHarness bot)
     {
@@ -70,6 +82,11 @@ public sealed class FuzzWorld
         // Paused, so that no attacker may legitimately send this flagship a request: any change to them is a breach.
         await bot.ScalarAsync<long>("UPDATE people SET is_available = 0 WHERE user_id = @VictimBusyMentor", new { VictimBusyMentor });
 
+        var announcement = await AnnounceAsync(bot);
+        var rsvp = CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.Yes);
+        await bot.PressDataAsync(VictimMentee, rsvp);
+        await bot.SendTextAsync(VictimCoordinator, "/announcements");
+
         await CoordinatorSeed.AddAsync(bot, AttackerCoordinator, AttackerDistrict);
         await DirectorBuilder.Young(AttackerYoung).Named("Нападова Ирина Сергеевна").WithDeficits("legal", "parents").SaveAsync(bot);
         await DirectorBuilder.Young(AttackerOtherYoung).Named("Хакеров Илья Петрович").WithDeficits("team").SaveAsync(bot);
@@ -81,9 +98,36 @@ public sealed class FuzzWorld
             SELECT id FROM mentor_requests WHERE mentee_id IN @Victims
             UNION SELECT id FROM partnerships WHERE mentee_id IN @Victims
             UNION SELECT id FROM plan_items WHERE partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims)
+            UNION SELECT id FROM announcements WHERE coordinator_id IN @Victims
             """,
             new { Victims });
-        return new FuzzWorld([.. objects, .. Victims]);
+        return new FuzzWorld([.. objects, .. Victims], [rsvp, CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.No)]);
+    }
+
+    /// <summary>A forum a month ahead, sent by the victims' coordinator to the victims' young directors.</summary>
+    private static async Task<long> AnnounceAsync(BotHarness bot)
+    {
+        var now = bot.Clock.GetUtcNow();
+        long id = 0;
+        await bot.InScopeAsync(async services =>
+        {
+            var announcements = services.GetRequiredService<AnnouncementRepository>();
+            id = await announcements.CreateAsync(new Announcement
+            {
+                CoordinatorId = VictimCoordinator,
+                Kind = AnnouncementKind.Forum,
+                Title = "Форум директоров Горячего Ключа",
+                StartsAt = now.AddDays(30),
+                TimeZone = "Europe/Moscow",
+                Place = "Горячий Ключ, ДК",
+                Audience = new AnnouncementAudience { Role = AudienceRole.Young, Districts = [VictimDistrict] },
+                Status = AnnouncementStatus.Sent,
+                SendAt = now,
+                CreatedAt = now,
+            });
+            await announcements.AddRecipientsAsync(id, [VictimMentee, VictimWaitingMentee], 0);
+        });
+        return id;
     }
 
     /// <summary>
@@ -94,10 +138,10 @@ public sealed class FuzzWorld
     {
         var victimRows = new List<string>();
         var grants = new List<string>();
-        var tables = await bot.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+        var tables = await bot.TablesAsync();
         foreach (var table in tables.Except(CacheTables))
         {
-            var columns = await bot.QueryAsync<string>("SELECT name FROM pragma_table_info(@Table)", new { Table = table });
+            var columns = await bot.ColumnsAsync(table);
             var owners = columns.Intersect(OwnerColumns).ToList();
             if (GrantTables.Contains(table))
             {
@@ -110,6 +154,11 @@ public sealed class FuzzWorld
             else if (columns.Contains("partnership_id"))
             {
                 victimRows.AddRange(await RowsAsync(bot, table, "partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims OR mentor_id IN @Victims)"));
+            }
+            if (columns.Contains("announcement_id"))
+            {
+                // An answer or a recipient added to a victim's announcement is a change to it, whoever it names.
+                victimRows.AddRange(await RowsAsync(bot, table, "announcement_id IN (SELECT id FROM announcements WHERE coordinator_id IN @Victims)"));
             }
         }
         return new WorldSnapshot(victimRows, grants);

@@ -51,6 +51,7 @@ public sealed class UpdateHandlerFuzzTests(ITestOutputHelper output)
         var routes = bot.Services.GetRequiredService<RouteTable>();
         var fuzzer = new UpdateFuzzer(seed, [.. FuzzWorld.Attackers, .. FuzzWorld.Strangers], world.VictimObjectIds,
             [.. routes.Commands.Keys], [.. routes.Callbacks.Keys, .. routes.Conversations.Keys], person => ButtonsShownTo(bot, person));
+        fuzzer.Learn(world.VictimButtons);
         var batches = bot.Services.GetRequiredService<UpdateBatchHandler>();
 
         var handledIds = new HashSet<long>();
@@ -189,10 +190,10 @@ public sealed class UpdateHandlerFuzzTests(ITestOutputHelper output)
 
     private static async Task AssertNothingStoredBeyondLimitsAsync(BotHarness bot)
     {
-        var tables = await bot.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        var tables = await bot.TablesAsync();
         foreach (var table in tables)
         {
-            var columns = await bot.QueryAsync<string>("SELECT name FROM pragma_table_info(@Table) WHERE type = 'TEXT'", new { Table = table });
+            var columns = await bot.ColumnsAsync(table, textOnly: true);
             foreach (var column in columns)
             {
                 var longest = await bot.ScalarAsync<long?>($"SELECT MAX(LENGTH(\"{column}\")) FROM \"{table}\"") ?? 0;
