@@ -90,7 +90,7 @@ public static class CoordinationTexts
         Html.Format($"Запросы без ответа дольше {LongerThan(waitedLongerThan)}: {count}");
 
     /// <summary>"48 часов", "21 часа", "90 минут": the genitive that «дольше» takes.</summary>
-    private static string LongerThan(TimeSpan span)
+    public static string LongerThan(TimeSpan span)
     {
         static string Genitive(long n, string one, string many) => n % 10 == 1 && n % 100 != 11 ? $"{n} {one}" : $"{n} {many}";
         return span.Ticks % TimeSpan.TicksPerHour == 0

@@ -14,7 +14,7 @@ public sealed class MentoredDirectors(PartnershipRepository partnerships) : IMen
         (await partnerships.ActiveAsync(cancellationToken)).Select(p => p.MenteeId).Where(youngDirectorIds.Contains).ToHashSet();
 }
 
-/// <summary>Requests waiting for an answer for more than the nudge interval (48 hours by default).</summary>
+/// <summary>Requests waiting for an answer for more than the nudge interval (48 hours unless configured otherwise).</summary>
 public sealed class WaitingRequestsSection(MentorRequestRepository requests, PeopleRepository people, Districts districts, IOptions<RemindersOptions> options) : IDigestSection
 {
     public int Order => 400;
@@ -22,7 +22,8 @@ public sealed class WaitingRequestsSection(MentorRequestRepository requests, Peo
     public async Task<HtmlText> RenderAsync(DigestScope scope, CancellationToken cancellationToken)
     {
         var items = new List<HtmlText>();
-        foreach (var request in await requests.PendingSinceAsync(scope.Now - options.Value.RequestNudgeAfter, cancellationToken))
+        var waitedLongerThan = options.Value.RequestNudgeAfter;
+        foreach (var request in await requests.PendingSinceAsync(scope.Now - waitedLongerThan, cancellationToken))
         {
             var mentee = await people.FindAsync(request.MenteeId, cancellationToken);
             var mentor = await people.FindAsync(request.MentorId, cancellationToken);
@@ -31,7 +32,7 @@ public sealed class WaitingRequestsSection(MentorRequestRepository requests, Peo
                 items.Add(Html.Format($"{mentee.FullName} ({districts.Name(mentee.District)}) → {mentor.FullName}, с {MentorshipTexts.Date(DateOnly.FromDateTime(request.CreatedAt.UtcDateTime))}"));
             }
         }
-        return ReminderTexts.DigestSection("Запросы без ответа дольше 48 часов", items, "/pending");
+        return ReminderTexts.DigestSection($"Запросы без ответа дольше {CoordinationTexts.LongerThan(waitedLongerThan)}", items, "/pending");
     }
 }
 

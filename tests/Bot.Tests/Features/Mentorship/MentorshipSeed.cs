@@ -11,9 +11,9 @@ public static class MentorshipSeed
     public const long ThirdFlagship = 203;
     public const long Coordinator = 901;
 
-    public static async Task<BotHarness> StartAsync(int capacity = 2)
+    public static async Task<BotHarness> StartAsync(int capacity = 2, Action<IDictionary<string, string?>>? configure = null)
     {
-        var bot = await BotHarness.StartAsync();
+        var bot = await BotHarness.StartAsync(configure);
         await DirectorBuilder.Young(Young).Named("Иванова Мария Петровна").WithUsername("ivanova").WithDeficits("legal", "team", "parents").WithOffers("standards").SaveAsync(bot);
         await DirectorBuilder.Flagship(BestFlagship).Named("Петров Сергей Иванович").WithUsername("petrov").WithStrengths("legal", "team", "parents").WithCapacity(capacity).SaveAsync(bot);
         await DirectorBuilder.Flagship(SecondFlagship).Named("Сидорова Анна Павловна").WithStrengths("legal", "team").WithCapacity(capacity).SaveAsync(bot);
