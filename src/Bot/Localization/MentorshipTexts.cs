@@ -79,6 +79,10 @@ public static class MentorshipTexts
     public static HtmlText CoordinatorChoiceRequested => Html.Raw(
         "Хорошо, я передал просьбу координатору района. Когда он подберёт наставника, я напишу.");
 
+    public static HtmlText CoordinatorChoiceAlreadyRequested => Html.Raw("Координатор уже знает о вашей просьбе. Когда он подберёт наставника, я напишу.");
+
+    public static HtmlText MenteeBusy => Html.Raw("У вас уже есть наставник или запрос, ожидающий ответа. Подробности — /find_mentor.");
+
     public static HtmlText CoordinatorChoiceNotice(DirectorProfile mentee, string district) => Html.Format(
         $"{mentee.FullName} ({mentee.School}, {district}) просит координатора подобрать наставника. Назначить пару — /assign.");
 

@@ -76,9 +76,10 @@ public sealed class MentorRequestRepository(DbSession db)
         db.ExecuteAsync("DELETE FROM mentor_requests WHERE mentee_id = @UserId OR mentor_id = @UserId; DELETE FROM coordinator_choice_wishes WHERE mentee_id = @UserId",
             new { UserId = userId }, cancellationToken);
 
-    public Task WishCoordinatorChoiceAsync(long menteeId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        db.ExecuteAsync("INSERT INTO coordinator_choice_wishes (mentee_id, created_at) VALUES (@MenteeId, @Now) ON CONFLICT DO NOTHING",
-            new { MenteeId = menteeId, Now = now }, cancellationToken);
+    /// <summary>Records that the young director lets the coordinator choose; false when they had already asked.</summary>
+    public async Task<bool> WishCoordinatorChoiceAsync(long menteeId, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await db.ExecuteAsync("INSERT INTO coordinator_choice_wishes (mentee_id, created_at) VALUES (@MenteeId, @Now) ON CONFLICT DO NOTHING",
+            new { MenteeId = menteeId, Now = now }, cancellationToken) == 1;
 
     public Task ClearCoordinatorChoiceAsync(long menteeId, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM coordinator_choice_wishes WHERE mentee_id = @MenteeId", new { MenteeId = menteeId }, cancellationToken);

@@ -191,15 +191,20 @@ public sealed class MentorshipFlow(
         return released;
     }
 
-    public async Task AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Passes the young director's wish to the district's coordinators; false, and nothing sent, when it was already passed.</summary>
+    public async Task<bool> AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken);
+        if (!await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken))
+        {
+            return false;
+        }
         outbox.Send(mentee.UserId, MentorshipTexts.CoordinatorChoiceRequested);
         var region = districts.Find(mentee.District)?.Region ?? "";
         foreach (var coordinator in await coordinators.CoveringAsync(mentee.District, region, cancellationToken))
         {
             outbox.Send(coordinator, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District)));
         }
+        return true;
     }
 
     private async Task OfferNextAsync(MentorRequest request, Func<DirectorProfile, HtmlText> why, CancellationToken cancellationToken)

@@ -25,8 +25,7 @@ public sealed class RequestCallback(
                 await SendAsync(context, data.LongArg(1), cancellationToken);
                 return;
             case "coord" when context.Caller.Is(Audience.Young):
-                context.RemoveCallbackKeyboard();
-                await flow.AskCoordinatorAsync((await people.FindAsync(context.UserId, cancellationToken))!, context.Now, cancellationToken);
+                await AskCoordinatorAsync(context, cancellationToken);
                 return;
             case "wd":
                 await WithdrawAsync(context, data.LongArg(1), cancellationToken);
@@ -96,6 +95,23 @@ public sealed class RequestCallback(
         }
         context.RemoveCallbackKeyboard();
         await flow.SendRequestAsync(mentee, mentor!, RequestOrigin.Mentee, null, context.Now, cancellationToken);
+    }
+
+    /// <summary>A button from an old list of suggestions, or a second press, neither asks the coordinator again.</summary>
+    private async Task AskCoordinatorAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var mentee = (await people.FindAsync(context.UserId, cancellationToken))!;
+        if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is not null
+            || await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is not null)
+        {
+            context.AnswerCallback(Html.ToPlainText(MentorshipTexts.MenteeBusy.Value), alert: true);
+            return;
+        }
+        context.RemoveCallbackKeyboard();
+        if (!await flow.AskCoordinatorAsync(mentee, context.Now, cancellationToken))
+        {
+            context.AnswerCallback(Html.ToPlainText(MentorshipTexts.CoordinatorChoiceAlreadyRequested.Value));
+        }
     }
 
     private async Task WithdrawAsync(UpdateContext context, long? requestId, CancellationToken cancellationToken)

@@ -198,6 +198,32 @@ public sealed class RequestFlowTests
     }
 
     [Fact]
+    public async Task A_second_press_or_one_after_finding_a_mentor_does_not_ask_the_coordinator_again()
+    {
+        await using var bot = await StartAsync();
+        await bot.SendTextAsync(Young, "/find_mentor");
+        await bot.PressDataAsync(Young, "req:coord");
+        var coordinatorMessages = bot.TextsIn(Coordinator).Count;
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        await bot.PressDataAsync(Young, "req:coord");
+        Assert.Equal("Координатор уже знает о вашей просьбе. Когда он подберёт наставника, я напишу.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
+        Assert.Equal(coordinatorMessages, bot.TextsIn(Coordinator).Count);
+
+        await bot.PressDataAsync(Young, $"req:new:{BestFlagship}");
+        await bot.PressAsync(BestFlagship, "Принять");
+        Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM coordinator_choice_wishes"));
+        youngMessages = bot.TextsIn(Young).Count;
+        await bot.PressDataAsync(Young, "req:coord");
+
+        Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM coordinator_choice_wishes"));
+        Assert.Contains("уже есть наставник", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal(coordinatorMessages, bot.TextsIn(Coordinator).Count);
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
+    }
+
+    [Fact]
     public async Task A_coordinator_assigns_a_pair_the_flagship_confirms_and_the_mentee_learns_who_and_why()
     {
         await using var bot = await StartAsync();
