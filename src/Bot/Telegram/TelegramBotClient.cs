@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Telegram;
@@ -13,7 +14,7 @@ namespace MentorBot.Bot.Telegram;
 /// that URL only, so nothing thrown here carries the URL or any text that contains the token.
 /// </summary>
 /// <remarks>The HttpClient's own timeout should be infinite: each call enforces its own, see <see cref="GetUpdatesAsync"/>.</remarks>
-public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOptions> options) : ITelegramBotClient
+public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOptions> options, ILogger<TelegramBotClient>? logger = null) : ITelegramBotClient
 {
     private const string TokenPlaceholder = "<token>";
     private static readonly TelegramJsonContext Json = TelegramJsonContext.Default;
@@ -34,7 +35,42 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
         // so the HTTP deadline is that plus the ordinary allowance, never the allowance alone.
         var timeout = TimeSpan.FromSeconds(Math.Max(request.Timeout, 0) + _options.RequestTimeoutSeconds);
         var result = await CallAsync("getUpdates", JsonBody(request, Json.GetUpdatesRequest), timeout, cancellationToken);
-        return ReadResult("getUpdates", result, Json.UpdateArray);
+        if (result.ValueKind != JsonValueKind.Array)
+        {
+            return ReadResult("getUpdates", result, Json.UpdateArray);
+        }
+        var updates = new List<Update>(result.GetArrayLength());
+        foreach (var element in result.EnumerateArray())
+        {
+            if (ReadUpdate(element) is { } update)
+            {
+                updates.Add(update);
+            }
+        }
+        return updates;
+    }
+
+    /// <summary>
+    /// One update of a batch, read on its own: one that our model cannot read (a known field of a type we do not
+    /// expect) must neither hold up the rest of the batch nor come back for ever. It is passed on bare, with its id
+    /// only, so that it is confirmed and ignored like an update of an unknown kind.
+    /// </summary>
+    private Update? ReadUpdate(JsonElement element)
+    {
+        try
+        {
+            return element.Deserialize(Json.Update);
+        }
+        catch (JsonException)
+        {
+            if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("update_id", out var id) && id.TryGetInt64(out var updateId))
+            {
+                logger?.LogWarning("Update {UpdateId} could not be read and is skipped", updateId);
+                return new Update { UpdateId = updateId };
+            }
+            logger?.LogWarning("An update without a readable id was dropped from a getUpdates answer");
+            return null;
+        }
     }
 
     public async Task<Message?> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>

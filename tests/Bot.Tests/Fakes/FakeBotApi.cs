@@ -152,6 +152,17 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Queues an update as raw JSON, for one the bot's model cannot read; it waits for confirmation like any other.</summary>
+    public void EnqueueRawUpdate(long updateId, string json)
+    {
+        lock (_gate)
+        {
+            _nextUpdateId = Math.Max(_nextUpdateId, updateId + 1);
+            _pendingUpdates[updateId] = json;
+            Changed();
+        }
+    }
+
     /// <summary>A private-chat text message from user <paramref name="userId"/> (the chat id is the user id).</summary>
     public Update EnqueueText(long userId, string text)
     {

@@ -85,6 +85,23 @@ public sealed class PollingReceiverTests
     }
 
     [Fact]
+    public async Task An_update_the_bot_cannot_read_is_confirmed_and_does_not_hold_up_the_others()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        // Telegram offers an update until it is confirmed: read as a whole, this batch failed every time.
+        api.EnqueueRawUpdate(1, """{"update_id":1,"message":{"message_id":1,"date":"yesterday","chat":{"id":801,"type":"private"},"text":"/echo lost"}}""");
+        api.EnqueueText(801, "/echo next");
+        await using var bot = await LiveBot.StartAsync(api, services: s => AddEcho(s, log));
+
+        var reply = await api.WaitForDeliveryAsync(m => m.ChatId == 801, TimeSpan.FromSeconds(20));
+
+        Assert.Equal("next", reply.VisibleText);
+        Assert.Equal(["next"], log.Handled.Select(h => h.Text));
+        await api.WaitUntilAsync(a => a.PendingUpdateCount == 0, TimeSpan.FromSeconds(20));
+    }
+
+    [Fact]
     public async Task A_failing_bot_api_is_retried_with_backoff_and_nothing_is_lost()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -392,6 +392,23 @@ public sealed class TelegramBotClientTests
     }
 
     [Fact]
+    public async Task An_update_with_a_field_of_the_wrong_type_is_passed_on_bare_and_the_rest_of_the_batch_is_read()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("getUpdates", ScriptedResponse.Ok("""
+            [{"update_id":900000010,"message":{"message_id":"seven","date":1,"chat":{"id":42,"type":"private"},"text":"/help"}},
+             {"update_id":900000011,"message":{"message_id":8,"date":1,"chat":{"id":42,"type":"private"},"from":{"id":42,"is_bot":false,"first_name":"Анна"},"text":"/help"}},
+             {"no_id":true,"message":[]}]
+            """));
+
+        var updates = await api.CreateClient().GetUpdatesAsync(new GetUpdatesRequest());
+
+        Assert.Equal([900000010L, 900000011L], updates.Select(u => u.UpdateId));
+        Assert.Null(updates[0].Message);
+        Assert.Equal("/help", updates[1].Message!.Text);
+    }
+
+    [Fact]
     public async Task A_group_migration_carries_the_new_chat_id()
     {
         await using var api = await FakeBotApi.StartAsync();
