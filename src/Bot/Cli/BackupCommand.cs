@@ -42,7 +42,8 @@ public sealed class BackupCommand : ICliCommand
         var database = context.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var source = database.FullPath;
         var target = Path.GetFullPath(output);
-        var problem = !File.Exists(source) ? $"there is no database at {source} (Database:Path)."
+        var problem = database.Provider == DatabaseProvider.PostgreSql ? "the database is PostgreSQL; back it up with pg_dump (docs/operations.md)."
+            : !File.Exists(source) ? $"there is no database at {source} (Database:Path)."
             : string.Equals(source, target, StringComparison.Ordinal) ? "the output is the database itself."
             : File.Exists(target) && !force ? $"{target} exists; add --force to replace it."
             : !Directory.Exists(Path.GetDirectoryName(target)) ? $"the folder {Path.GetDirectoryName(target)} does not exist."

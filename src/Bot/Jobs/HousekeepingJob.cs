@@ -6,10 +6,16 @@ using Quartz;
 namespace MentorBot.Bot.Jobs;
 
 /// <summary>
-/// Forgets what is no longer needed: handled update ids past the window in which Telegram could redeliver them.
+/// Forgets what is no longer needed: handled update ids past the window in which Telegram could redeliver them, and
+/// completed outbox rows, which would otherwise be most of the database within a year.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class HousekeepingJob(ProcessedUpdateRepository processed, IOptions<DatabaseOptions> options, TimeProvider clock, ILogger<HousekeepingJob> logger) : IJob
+public sealed class HousekeepingJob(
+    ProcessedUpdateRepository processed,
+    OutboxRepository outbox,
+    IOptions<DatabaseOptions> options,
+    TimeProvider clock,
+    ILogger<HousekeepingJob> logger) : IJob
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
@@ -17,11 +23,12 @@ public sealed class HousekeepingJob(ProcessedUpdateRepository processed, IOption
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var olderThan = clock.GetUtcNow().AddDays(-options.Value.ProcessedUpdateRetentionDays);
-        var pruned = await processed.PruneAsync(olderThan, cancellationToken);
-        if (pruned > 0)
+        var now = clock.GetUtcNow();
+        var updates = await processed.PruneAsync(now.AddDays(-options.Value.ProcessedUpdateRetentionDays), cancellationToken);
+        var messages = await outbox.PruneCompletedAsync(now.AddDays(-options.Value.OutboxRetentionDays), cancellationToken);
+        if (updates + messages > 0)
         {
-            logger.LogInformation("Pruned {UpdateCount} processed update ids", pruned);
+            logger.LogInformation("Pruned {UpdateCount} processed update ids and {OutboxCount} completed outbox rows", updates, messages);
         }
     }
 }

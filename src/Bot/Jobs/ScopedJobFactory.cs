@@ -1,3 +1,4 @@
+using MentorBot.Bot.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -9,19 +10,24 @@ namespace MentorBot.Bot.Jobs;
 /// Gives each run of a job a DI scope of its own, so it gets a fresh <see cref="Persistence.DbSession"/> and outbox,
 /// and disposes the scope when the run ends. Quartz reads [DisallowConcurrentExecution] from the job's registered type.
 /// </summary>
-public sealed class ScopedJobFactory(IServiceScopeFactory scopes, ILogger<ScopedJobFactory> logger) : IJobFactory
+public sealed class ScopedJobFactory(IServiceScopeFactory scopes, IPrimaryInstance instance, ILogger<ScopedJobFactory> logger) : IJobFactory
 {
-    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new ScopedRun(scopes, logger, bundle.JobDetail.JobType);
+    public IJob NewJob(TriggerFiredBundle bundle, IScheduler scheduler) => new ScopedRun(scopes, instance, logger, bundle.JobDetail.JobType);
 
     public void ReturnJob(IJob job)
     {
         // Nothing to give back: each run disposed its own scope.
     }
 
-    private sealed class ScopedRun(IServiceScopeFactory scopes, ILogger logger, Type jobType) : IJob
+    private sealed class ScopedRun(IServiceScopeFactory scopes, IPrimaryInstance instance, ILogger logger, Type jobType) : IJob
     {
         public async Task Execute(IJobExecutionContext context)
         {
+            if (!instance.IsPrimary)
+            {
+                // Another instance on the same database runs the jobs; every instance keeps the schedule, ready to take over.
+                return;
+            }
             try
             {
                 await using var scope = scopes.CreateAsyncScope();

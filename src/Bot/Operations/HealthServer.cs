@@ -22,7 +22,6 @@ public sealed class HealthServer(
     IOptions<OperationsOptions> options,
     ILogger<HealthServer> logger) : LocalWebServer(logger)
 {
-    private static readonly int LatestMigration = MigrationRunner.Embedded.Count == 0 ? 0 : MigrationRunner.Embedded[^1].Version;
 
     protected override string ListenUrl => options.Value.HealthListenUrl;
 
@@ -46,9 +45,9 @@ public sealed class HealthServer(
             logger.LogWarning("Readiness check could not read the database ({Reason})", error.GetType().Name);
             return Results.Text("database unreachable\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        return version >= LatestMigration
+        return version >= migrations.LatestVersion
             ? Results.Text("ready\n")
-            : Results.Text($"migrations pending: schema {version} of {LatestMigration}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+            : Results.Text($"migrations pending: schema {version} of {migrations.LatestVersion}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 
     private async Task<IResult> MetricsAsync(CancellationToken cancellationToken)

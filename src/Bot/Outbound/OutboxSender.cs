@@ -14,6 +14,8 @@ namespace MentorBot.Bot.Outbound;
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
+    IDbConnectionFactory connections,
+    IPrimaryInstance instance,
     ITelegramBotClient telegram,
     SendRateLimiter limiter,
     OutboxSignal signal,
@@ -50,6 +52,11 @@ public sealed class OutboxSender(
     {
         var idle = TimeSpan.FromMilliseconds(_options.IdlePollMilliseconds);
         ForgetFinished();
+        if (!instance.IsPrimary)
+        {
+            // The primary instance sends every instance's rows, within the one rate limit Telegram gives the bot.
+            return idle;
+        }
         if (_inFlight.Count >= _options.MaxParallelSends)
         {
             await Task.WhenAny(_inFlight.Values);
@@ -166,11 +173,11 @@ public sealed class OutboxSender(
                 await record(provider.GetRequiredService<OutboxRepository>(), provider.GetRequiredService<ChatRepository>(), clock.GetUtcNow());
                 return;
             }
-            catch (System.Data.Common.DbException error) when ((attempt < 5 || IsBusy(error)) && !cancellationToken.IsCancellationRequested)
+            catch (System.Data.Common.DbException error) when ((attempt < 5 || connections.Dialect.IsTransient(error)) && !cancellationToken.IsCancellationRequested)
             {
                 // The call was made, so its outcome must not be lost: given up, the row would stay pending and the
-                // message go out again. So a busy database (another process holding it) is waited out however long.
-                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 5)), clock, CancellationToken.None);
+                // message go out again. So a busy database (another process holding it, or a conflict) is waited out however long.
+                await Task.Delay(TimeSpan.FromMilliseconds(200 * Math.Min(attempt, 5)), CancellationToken.None);
             }
         }
     }
@@ -207,9 +214,6 @@ public sealed class OutboxSender(
 
     private TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(_options.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts, 10))));
-
-    private static bool IsBusy(System.Data.Common.DbException error) =>
-        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 
     private static bool IsTransient(Exception error) =>
         error is TelegramTransportException || error is TelegramApiException { IsServerError: true };

@@ -5,6 +5,7 @@ namespace MentorBot.Bot.Persistence;
 
 /// <summary>
 /// Instants are stored as Unix milliseconds (an integer sorts and compares the same in SQLite and PostgreSQL);
+/// flags as 0/1 integers, as SQLite keeps them, so that <c>is_blocked = 1</c> reads the same on both;
 /// Guids and calendar dates (yyyy-MM-dd) as text. Registered once, at start-up.
 /// </summary>
 public static class DapperTypeHandlers
@@ -22,7 +23,12 @@ public static class DapperTypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.RemoveTypeMap(typeof(Guid));
         SqlMapper.RemoveTypeMap(typeof(Guid?));
+        SqlMapper.RemoveTypeMap(typeof(bool));
+        SqlMapper.RemoveTypeMap(typeof(bool?));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
         SqlMapper.AddTypeHandler(new UnixMillisecondsHandler());
+        SqlMapper.AddTypeHandler(new FlagHandler());
         SqlMapper.AddTypeHandler(new GuidTextHandler());
         SqlMapper.AddTypeHandler(new DateOnlyTextHandler());
     }
@@ -37,6 +43,17 @@ public static class DapperTypeHandlers
 
         public override DateTimeOffset Parse(object value) =>
             DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private sealed class FlagHandler : SqlMapper.TypeHandler<bool>
+    {
+        public override void SetValue(IDbDataParameter parameter, bool value)
+        {
+            parameter.DbType = DbType.Int64;
+            parameter.Value = value ? 1L : 0L;
+        }
+
+        public override bool Parse(object value) => Convert.ToBoolean(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private sealed class GuidTextHandler : SqlMapper.TypeHandler<Guid>

@@ -25,8 +25,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         await EnterGateAsync(cancellationToken);
         try
         {
-            // Microsoft.Data.Sqlite begins IMMEDIATE, so two writers never deadlock upgrading a read lock.
-            _transaction = await connection.BeginTransactionAsync(cancellationToken);
+            _transaction = await connection.BeginTransactionAsync(connections.Dialect.TransactionIsolation, cancellationToken);
         }
         catch
         {
@@ -71,20 +70,32 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> in a transaction of its own, committed when it returns.</summary>
+    /// <summary>
+    /// Runs <paramref name="work"/> in a transaction of its own, committed when it returns. A conflict with another
+    /// writer (PostgreSQL's serialization failures, SQLite's busy file) rolls it back and runs it again, so the work
+    /// must be database work only.
+    /// </summary>
     public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken = default)
     {
-        await BeginAsync(cancellationToken);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            var result = await work();
-            await CommitAsync(cancellationToken);
-            return result;
-        }
-        catch
-        {
-            await RollbackAsync();
-            throw;
+            await BeginAsync(cancellationToken);
+            try
+            {
+                var result = await work();
+                await CommitAsync(cancellationToken);
+                return result;
+            }
+            catch (DbException error) when (attempt < MaxConflictAttempts && connections.Dialect.IsTransient(error))
+            {
+                await RollbackAsync();
+                await Task.Delay(ConflictBackoff(attempt), cancellationToken);
+            }
+            catch
+            {
+                await RollbackAsync();
+                throw;
+            }
         }
     }
 
@@ -95,15 +106,23 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         {
             return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
         }
-        // A write outside a transaction is a transaction of its own, and queues like one.
-        await EnterGateAsync(cancellationToken);
-        try
+        // A write outside a transaction is a transaction of its own: it queues like one, and is retried like one.
+        for (var attempt = 1; ; attempt++)
         {
-            return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
-        }
-        finally
-        {
-            LeaveGate();
+            await EnterGateAsync(cancellationToken);
+            try
+            {
+                return await connection.ExecuteAsync(Command(sql, parameters, cancellationToken));
+            }
+            catch (DbException error) when (attempt < MaxConflictAttempts && connections.Dialect.IsTransient(error))
+            {
+                LeaveGate();
+                await Task.Delay(ConflictBackoff(attempt), cancellationToken);
+            }
+            finally
+            {
+                LeaveGate();
+            }
         }
     }
 
@@ -126,6 +145,11 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         }
     }
 
+    private const int MaxConflictAttempts = 5;
+
+    /// <summary>Growing, and jittered so that two instances in conflict do not meet again at the same moment.</summary>
+    private static TimeSpan ConflictBackoff(int attempt) => TimeSpan.FromMilliseconds(20 * attempt + Random.Shared.Next(20));
+
     private async Task EnterGateAsync(CancellationToken cancellationToken)
     {
         if (connections.WriteGate is { } gate)
@@ -142,7 +166,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
     }
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken cancellationToken) =>
-        new(sql, parameters, _transaction, cancellationToken: cancellationToken);
+        new(connections.Dialect.Translate(sql), parameters, _transaction, cancellationToken: cancellationToken);
 
     private async ValueTask<DbConnection> ConnectionAsync(CancellationToken cancellationToken) =>
         _connection ??= await connections.OpenAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Reflection;
 using Dapper;
@@ -11,17 +12,37 @@ public sealed record Migration(int Version, string Name, string Sql);
 /// <summary>Applies the embedded migrations that are not yet recorded, each inside its own transaction.</summary>
 public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvider clock, ILogger<MigrationRunner> logger)
 {
-    private const string ResourcePrefix = "migrations/sqlite/";
+    private static readonly ConcurrentDictionary<DatabaseProvider, IReadOnlyList<Migration>> EmbeddedByProvider = new();
 
-    public static IReadOnlyList<Migration> Embedded { get; } = LoadEmbedded();
+    /// <summary>The migrations written for this database, by ascending version.</summary>
+    public IReadOnlyList<Migration> Embedded => For(connections.Dialect);
+
+    public int LatestVersion => Embedded.Count == 0 ? 0 : Embedded[^1].Version;
+
+    public static IReadOnlyList<Migration> For(SqlDialect dialect) =>
+        EmbeddedByProvider.GetOrAdd(dialect.Provider, _ => LoadEmbedded(dialect.MigrationsResourcePrefix));
 
     public async Task ApplyAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        // WAL lets readers run beside the single writer; the mode is stored in the file, so once is enough.
-        await connection.ExecuteAsync("PRAGMA journal_mode=WAL");
+        await connection.ExecuteAsync(connections.Dialect.BeforeMigrationsSql);
+        try
+        {
+            await ApplyPendingAsync(connection, cancellationToken);
+        }
+        finally
+        {
+            if (connections.Dialect.AfterMigrationsSql is { } after)
+            {
+                await connection.ExecuteAsync(after);
+            }
+        }
+    }
+
+    private async Task ApplyPendingAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
         await connection.ExecuteAsync(
-            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)");
 
         foreach (var migration in Embedded)
         {
@@ -46,19 +67,18 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
-        var exists = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'");
+        var exists = await connection.ExecuteScalarAsync<long>(connections.Dialect.MigrationsTableExistsSql);
         return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     }
 
-    private static IReadOnlyList<Migration> LoadEmbedded()
+    private static IReadOnlyList<Migration> LoadEmbedded(string resourcePrefix)
     {
         var assembly = Assembly.GetExecutingAssembly();
         return assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
+            .Where(name => name.StartsWith(resourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
             .Select(name =>
             {
-                var fileName = name[ResourcePrefix.Length..^".sql".Length];
+                var fileName = name[resourcePrefix.Length..^".sql".Length];
                 var separator = fileName.IndexOf('_', StringComparison.Ordinal);
                 using var reader = new StreamReader(assembly.GetManifestResourceStream(name)!);
                 return new Migration(int.Parse(fileName[..separator], System.Globalization.CultureInfo.InvariantCulture), fileName[(separator + 1)..], reader.ReadToEnd());

@@ -184,7 +184,8 @@ public sealed class NetworkingRepository(DbSession db)
         var parameters = new DynamicParameters(new { query.Viewer, query.ViewerDistrict, query.Code, query.District, Offset = offset, Limit = limit });
         for (var i = 0; i < MaxWords; i++)
         {
-            parameters.Add($"W{i}", i < query.Words.Count ? query.Words[i] : null);
+            // Typed even when null: PostgreSQL must know a parameter's type, and "@W1 IS NULL" alone does not tell it.
+            parameters.Add($"W{i}", i < query.Words.Count ? query.Words[i] : null, System.Data.DbType.String);
         }
         return parameters;
     }

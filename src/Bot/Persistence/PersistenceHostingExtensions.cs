@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -10,9 +11,21 @@ public static class PersistenceHostingExtensions
         DapperTypeHandlers.Register();
         var services = builder.Services;
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
-        services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseInitializer>();
+        if (builder.Configuration.GetSection(DatabaseOptions.Section).GetValue<DatabaseProvider>(nameof(DatabaseOptions.Provider)) == DatabaseProvider.PostgreSql)
+        {
+            services.AddSingleton<IDbConnectionFactory, PostgresConnectionFactory>();
+            // Started right after the migrations, before the jobs and the sender that ask it.
+            services.AddSingleton<PostgresPrimaryInstance>();
+            services.AddSingleton<IPrimaryInstance>(provider => provider.GetRequiredService<PostgresPrimaryInstance>());
+            services.AddHostedService(provider => provider.GetRequiredService<PostgresPrimaryInstance>());
+        }
+        else
+        {
+            services.AddSingleton<IDbConnectionFactory, SqliteConnectionFactory>();
+            services.AddSingleton<IPrimaryInstance, SoleInstance>();
+        }
         services.AddScoped<DbSession>();
         services.AddScoped<BotStateRepository>();
         services.AddScoped<ProcessedUpdateRepository>();

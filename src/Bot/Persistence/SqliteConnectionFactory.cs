@@ -9,6 +9,8 @@ public interface IDbConnectionFactory
 {
     Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default);
 
+    SqlDialect Dialect { get; }
+
     /// <summary>
     /// Held by a writer for the length of its write, where the database allows one writer at a time (SQLite): waiting
     /// here is a fair in-process queue, where waiting on the file lock would be SQLite's busy handler sleeping in steps.
@@ -23,6 +25,8 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
     private readonly int _busyTimeoutMilliseconds;
 
     public SemaphoreSlim? WriteGate { get; } = new(1, 1);
+
+    public SqlDialect Dialect => SqliteDialect.Instance;
 
     public SqliteConnectionFactory(IOptions<DatabaseOptions> options)
     {

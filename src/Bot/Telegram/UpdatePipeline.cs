@@ -15,6 +15,7 @@ namespace MentorBot.Bot.Telegram;
 /// </summary>
 public sealed class UpdatePipeline(
     IServiceScopeFactory scopes,
+    IDbConnectionFactory connections,
     ITelegramBotClient telegram,
     OutboxSignal outboxSignal,
     BotMetrics metrics,
@@ -39,11 +40,12 @@ public sealed class UpdatePipeline(
                 }
                 return;
             }
-            catch (DbException error) when (attempt < MaxBusyRetries && IsBusy(error) && !cancellationToken.IsCancellationRequested)
+            catch (DbException error) when (attempt < MaxBusyRetries && IsTransient(error) && !cancellationToken.IsCancellationRequested)
             {
-                // Another writer held the database past the busy timeout; nothing was committed, so try again.
+                // Another writer held the database past the busy timeout, or won a conflict; nothing was committed, so try again.
                 logger.LogWarning("Database busy while handling update {UpdateId}; attempt {Attempt}", update.UpdateId, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), clock, cancellationToken);
+                // Wall-clock time, not the bot's clock: the other writer finishes in real time.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
             }
         }
     }
@@ -70,7 +72,7 @@ public sealed class UpdatePipeline(
         {
             context = await provider.GetRequiredService<UpdateDispatcher>().DispatchAsync(update, now, cancellationToken);
         }
-        catch (Exception error) when (error is not OperationCanceledException && !(error is DbException db1 && IsBusy(db1)))
+        catch (Exception error) when (error is not OperationCanceledException && !(error is DbException db1 && IsTransient(db1)))
         {
             logger.LogError(error, "Update {UpdateId} failed in its handler; its changes were rolled back", update.UpdateId);
             await db.RollbackAsync();
@@ -115,6 +117,5 @@ public sealed class UpdatePipeline(
         }
     }
 
-    private static bool IsBusy(DbException error) =>
-        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
+    private bool IsTransient(DbException error) => connections.Dialect.IsTransient(error);
 }

@@ -54,7 +54,7 @@ public sealed class BackupCommandTests : IDisposable
         await using var again = await BotHarness.StartAsync(databasePath: restored);
         Assert.Equal(["committed"], await again.QueryAsync<string>("SELECT key FROM bot_state WHERE key LIKE '%committed' ORDER BY key"));
         Assert.Equal(1, await again.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates"));
-        Assert.Equal(MigrationRunner.Embedded[^1].Version, await again.ScalarAsync<int>("SELECT MAX(version) FROM schema_migrations"));
+        Assert.Equal(MigrationRunner.For(SqliteDialect.Instance)[^1].Version, await again.ScalarAsync<int>("SELECT MAX(version) FROM schema_migrations"));
         await again.SendTextAsync(5101, "/help");
         Assert.Equal(2, await again.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates"));
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using MentorBot.Bot.Jobs;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
@@ -21,6 +22,7 @@ public sealed class QuartzHostingTests
     {
         var collection = new ServiceCollection();
         collection.AddSingleton<ILogger<ScopedJobFactory>>(NullLogger<ScopedJobFactory>.Instance);
+        collection.AddSingleton<IPrimaryInstance, SoleInstance>();
         collection.AddSingleton<ScopedJobFactory>();
         collection.AddSingleton<QuartzHostedService>();
         collection.AddJob<TJob>(typeof(TJob).Name, _ => interval);
@@ -44,6 +46,23 @@ public sealed class QuartzHostingTests
         Assert.NotSame(first, second);
         Assert.True(first.Disposed);
         Assert.True(second.Disposed);
+    }
+
+    [Fact]
+    public async Task A_standby_instance_keeps_the_schedule_but_runs_nothing_until_it_becomes_primary()
+    {
+        var runs = new ProbeRuns();
+        var instance = new SwitchableInstance();
+        var (provider, quartz) = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>()
+            .AddSingleton<IPrimaryInstance>(instance));
+        await using var _ = provider;
+
+        await quartz.StartAsync(CancellationToken.None);
+        await Task.Delay(500);
+        Assert.Equal(0, runs.Count);
+        instance.IsPrimary = true;
+        await runs.NextAsync();
+        await quartz.StopAsync(CancellationToken.None);
     }
 
     [Fact]
@@ -113,11 +132,18 @@ public sealed class QuartzHostingTests
         public void Dispose() => Disposed = true;
     }
 
+    private sealed class SwitchableInstance : IPrimaryInstance
+    {
+        public bool IsPrimary { get; set; }
+    }
+
     private sealed class ProbeRuns
     {
         private readonly ConcurrentQueue<ScopeProbe> _seen = new();
 
         public void Ran(ScopeProbe probe) => _seen.Enqueue(probe);
+
+        public int Count => _seen.Count;
 
         public async Task<ScopeProbe> NextAsync()
         {

@@ -22,7 +22,7 @@ public sealed class MigrationRunnerTests : IDisposable
 
         await using var connection = await Factory().OpenAsync();
         var versions = (await connection.QueryAsync<int>("SELECT version FROM schema_migrations ORDER BY version")).ToList();
-        Assert.Equal(MigrationRunner.Embedded.Select(m => m.Version).ToList(), versions);
+        Assert.Equal(runner.Embedded.Select(m => m.Version).ToList(), versions);
         Assert.True(versions.Count >= 2);
         Assert.Equal(versions[^1], await runner.CurrentVersionAsync());
         Assert.Equal("wal", await connection.ExecuteScalarAsync<string>("PRAGMA journal_mode"));

@@ -36,7 +36,7 @@ public sealed class LogPrivacyTests
         await bot.SendTextAsync(6103, Note, firstName: Name);
         await bot.PressDataAsync(6103, "garbage:" + Note);
 
-        AssertNothingPersonal(capture, BotHarness.BaseConfiguration("")["Telegram:BotToken"]!);
+        AssertNothingPersonal(capture, BotHarness.BaseConfiguration()["Telegram:BotToken"]!);
     }
 
     [Fact]

@@ -17,7 +17,8 @@ public static class ReminderBot
     public const string Vladivostok = "vladivostok";
     public const string Kamchatka = "kamchatka";
 
-    public static Task<BotHarness> StartAsync(Action<IServiceCollection>? services = null, FakeClock? clock = null) =>
+    public static Task<BotHarness> StartAsync(
+        Action<IServiceCollection>? services = null, FakeClock? clock = null, DatabaseProvider? provider = null, TestDatabase? sharedDatabase = null) =>
         BotHarness.StartAsync(
             settings =>
             {
@@ -35,7 +36,9 @@ public static class ReminderBot
                 s.AddReminderKind<TestBroken>();
                 services?.Invoke(s);
             },
-            clock: clock);
+            clock: clock,
+            provider: provider,
+            sharedDatabase: sharedDatabase);
 
     private static void AddDistrict(IDictionary<string, string?> settings, int index, string code, string name, string region, string zone)
     {

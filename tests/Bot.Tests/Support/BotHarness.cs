@@ -2,7 +2,6 @@ using Dapper;
 using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -19,20 +18,27 @@ public sealed class BotHarness : IAsyncDisposable
     private static long _nextUpdateId = 1;
     private Action<IDictionary<string, string?>>? _configure;
     private readonly Action<IServiceCollection>? _services;
+    private readonly bool _ownsDatabase;
     private IHost _host;
 
-    private BotHarness(IHost host, string databasePath, FakeClock clock, RecordingTelegramClient telegram,
+    private BotHarness(IHost host, TestDatabase database, bool ownsDatabase, FakeClock clock, RecordingTelegramClient telegram,
         Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
     {
         _host = host;
-        DatabasePath = databasePath;
+        Database = database;
+        _ownsDatabase = ownsDatabase;
         Clock = clock;
         Telegram = telegram;
         _configure = configure;
         _services = services;
     }
 
-    public string DatabasePath { get; }
+    public TestDatabase Database { get; }
+
+    /// <summary>The SQLite file, for the tests of what only SQLite has (backups, the file itself).</summary>
+    public string DatabasePath => Database is SqliteTestDatabase sqlite
+        ? sqlite.Path
+        : throw new InvalidOperationException("This test needs the SQLite provider.");
     public FakeClock Clock { get; }
     public RecordingTelegramClient Telegram { get; }
     public IServiceProvider Services => _host.Services;
@@ -41,14 +47,21 @@ public sealed class BotHarness : IAsyncDisposable
         Action<IDictionary<string, string?>>? configure = null,
         Action<IServiceCollection>? services = null,
         string? databasePath = null,
-        FakeClock? clock = null)
+        FakeClock? clock = null,
+        DatabaseProvider? provider = null,
+        TestDatabase? sharedDatabase = null)
     {
-        databasePath ??= Path.Combine(Path.GetTempPath(), $"mentorbot-test-{Guid.NewGuid():N}.db");
+        // A shared database is another bot's, as for two instances behind one proxy; its owner disposes it.
+        var database = sharedDatabase
+            ?? (databasePath is null ? await TestDatabase.CreateAsync(provider ?? TestDatabase.DefaultProvider) : new SqliteTestDatabase(databasePath));
         clock ??= new FakeClock();
         var telegram = new RecordingTelegramClient();
-        var host = await BuildAndStartAsync(databasePath, clock, telegram, configure, services);
-        return new BotHarness(host, databasePath, clock, telegram, configure, services);
+        var host = await BuildAndStartAsync(database, clock, telegram, configure, services);
+        return new BotHarness(host, database, sharedDatabase is null, clock, telegram, configure, services);
     }
+
+    /// <summary>Stops the bot (its hosted services: receiver, sender, lease) and keeps its database.</summary>
+    public Task StopAsync() => _host.StopAsync();
 
     /// <summary>Stops the bot and starts it again on the same database, as after a deploy or a crash.</summary>
     public async Task RestartAsync(Action<IDictionary<string, string?>>? reconfigure = null)
@@ -64,24 +77,31 @@ public sealed class BotHarness : IAsyncDisposable
         }
         await _host.StopAsync();
         _host.Dispose();
-        _host = await BuildAndStartAsync(DatabasePath, Clock, Telegram, _configure, _services);
+        _host = await BuildAndStartAsync(Database, Clock, Telegram, _configure, _services);
     }
 
-    public static Dictionary<string, string?> BaseConfiguration(string databasePath) => new()
+    public static Dictionary<string, string?> BaseConfiguration(string? databasePath = null)
     {
-        ["Telegram:BotToken"] = "123456:test-token",
-        ["Telegram:Mode"] = "Polling",
-        ["Database:Path"] = databasePath,
-        ["Outbound:GlobalMessagesPerSecond"] = "100000",
-        ["Outbound:PerChatMessagesPerSecond"] = "0",
-        ["Outbound:IdlePollMilliseconds"] = "20",
-        ["Outbound:MaxParallelSends"] = "4",
-        // Bots run side by side in the tests; the health server's fixed port is for the one in production.
-        ["Operations:HealthListenUrl"] = "",
-    };
+        var settings = new Dictionary<string, string?>
+        {
+            ["Telegram:BotToken"] = "123456:test-token",
+            ["Telegram:Mode"] = "Polling",
+            ["Outbound:GlobalMessagesPerSecond"] = "100000",
+            ["Outbound:PerChatMessagesPerSecond"] = "0",
+            ["Outbound:IdlePollMilliseconds"] = "20",
+            ["Outbound:MaxParallelSends"] = "4",
+            // Bots run side by side in the tests; the health server's fixed port is for the one in production.
+            ["Operations:HealthListenUrl"] = "",
+        };
+        if (databasePath is not null)
+        {
+            settings["Database:Path"] = databasePath;
+        }
+        return settings;
+    }
 
     private static async Task<IHost> BuildAndStartAsync(
-        string databasePath, FakeClock clock, RecordingTelegramClient telegram,
+        TestDatabase database, FakeClock clock, RecordingTelegramClient telegram,
         Action<IDictionary<string, string?>>? configure, Action<IServiceCollection>? services)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -91,7 +111,8 @@ public sealed class BotHarness : IAsyncDisposable
         });
         // The repository's own appsettings.json gives the real taxonomy and districts; tests override the rest.
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: false);
-        var settings = BaseConfiguration(databasePath);
+        var settings = BaseConfiguration();
+        database.Apply(settings);
         configure?.Invoke(settings);
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
@@ -165,17 +186,32 @@ public sealed class BotHarness : IAsyncDisposable
         throw new TimeoutException("The outbox did not drain.");
     }
 
+    /// <summary>Reads the bot's database directly, in the SQL the repositories write (translated for PostgreSQL).</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        return (await connection.QueryAsync<T>(sql, parameters)).AsList();
+        var connections = Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync();
+        return (await connection.QueryAsync<T>(connections.Dialect.Translate(sql), parameters)).AsList();
     }
 
     public async Task<T> ScalarAsync<T>(string sql, object? parameters = null)
     {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath}");
-        return (await connection.ExecuteScalarAsync<T>(sql, parameters))!;
+        var connections = Services.GetRequiredService<IDbConnectionFactory>();
+        await using var connection = await connections.OpenAsync();
+        return (await connection.ExecuteScalarAsync<T>(connections.Dialect.Translate(sql), parameters))!;
     }
+
+    /// <summary>The bot's own tables, whichever the database.</summary>
+    public Task<IReadOnlyList<string>> TablesAsync() => QueryAsync<string>(Database.Provider == DatabaseProvider.PostgreSql
+        ? "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name"
+        : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+
+    /// <summary>A table's columns; with <paramref name="textOnly"/>, those that hold text.</summary>
+    public Task<IReadOnlyList<string>> ColumnsAsync(string table, bool textOnly = false) => QueryAsync<string>(
+        Database.Provider == DatabaseProvider.PostgreSql
+            ? "SELECT column_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = @Table AND (@TextOnly = 0 OR data_type = 'text') ORDER BY ordinal_position"
+            : "SELECT name FROM pragma_table_info(@Table) WHERE @TextOnly = 0 OR type = 'TEXT' ORDER BY cid",
+        new { Table = table, TextOnly = textOnly });
 
     /// <summary>Runs work in a DI scope of the bot, e.g. to seed data through repositories in one transaction.</summary>
     public async Task InScopeAsync(Func<IServiceProvider, Task> work)
@@ -191,10 +227,9 @@ public sealed class BotHarness : IAsyncDisposable
     {
         await _host.StopAsync();
         _host.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (_ownsDatabase)
         {
-            File.Delete(DatabasePath + suffix);
+            await Database.DisposeAsync();
         }
     }
 }

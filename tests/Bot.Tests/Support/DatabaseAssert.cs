@@ -8,7 +8,7 @@ public static class DatabaseAssert
     /// </summary>
     public static async Task NoTraceOfAsync(BotHarness bot, long userId, params string[] words)
     {
-        var tables = await bot.QueryAsync<string>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        var tables = await bot.TablesAsync();
         Assert.Contains("people", tables);
         var id = userId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (var table in tables.Where(t => t is not "processed_updates" and not "schema_migrations"))

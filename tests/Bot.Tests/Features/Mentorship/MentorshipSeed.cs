@@ -1,3 +1,4 @@
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Features.Mentorship;
@@ -11,9 +12,10 @@ public static class MentorshipSeed
     public const long ThirdFlagship = 203;
     public const long Coordinator = 901;
 
-    public static async Task<BotHarness> StartAsync(int capacity = 2, Action<IDictionary<string, string?>>? configure = null)
+    public static async Task<BotHarness> StartAsync(
+        int capacity = 2, Action<IDictionary<string, string?>>? configure = null, DatabaseProvider? provider = null)
     {
-        var bot = await BotHarness.StartAsync(configure);
+        var bot = await BotHarness.StartAsync(configure, provider: provider);
         await DirectorBuilder.Young(Young).Named("Иванова Мария Петровна").WithUsername("ivanova").WithDeficits("legal", "team", "parents").WithOffers("standards").SaveAsync(bot);
         await DirectorBuilder.Flagship(BestFlagship).Named("Петров Сергей Иванович").WithUsername("petrov").WithStrengths("legal", "team", "parents").WithCapacity(capacity).SaveAsync(bot);
         await DirectorBuilder.Flagship(SecondFlagship).Named("Сидорова Анна Павловна").WithStrengths("legal", "team").WithCapacity(capacity).SaveAsync(bot);
