@@ -55,6 +55,13 @@ public sealed class PartnershipRepository(DbSession db)
         (await db.QueryAsync<PartnershipRow>($"SELECT {Columns} FROM partnerships WHERE status = 'Active' ORDER BY id", cancellationToken: cancellationToken))
         .Select(r => r.ToPartnership()).ToList();
 
+    /// <summary>Active partnerships whose young director is in one of the districts: a coordinator's pairs.</summary>
+    public async Task<IReadOnlyList<Partnership>> ActiveInDistrictsAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<PartnershipRow>(
+            $"SELECT {Columns} FROM partnerships WHERE status = 'Active' AND mentee_id IN (SELECT user_id FROM people WHERE district IN @Districts) ORDER BY id",
+            new { Districts = districts.ToArray() }, cancellationToken))
+        .Select(r => r.ToPartnership()).ToList();
+
     public async Task<IReadOnlyList<Partnership>> InvolvingAsync(long userId, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync<PartnershipRow>(
             $"SELECT {Columns} FROM partnerships WHERE mentee_id = @UserId OR mentor_id = @UserId ORDER BY id", new { UserId = userId }, cancellationToken))

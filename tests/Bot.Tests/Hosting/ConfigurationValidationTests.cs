@@ -97,6 +97,25 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Equal([problem], Problems((key, value)));
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("Database=mentorbot;Username=bot")]
+    [InlineData("Host=db;Password=secret;Nonsense=1")]
+    public void PostgreSQL_needs_a_connection_string_with_a_host_and_the_line_repeats_none_of_it(string connectionString)
+    {
+        var problems = Problems(("Database:Provider", "PostgreSql"), ("Database:ConnectionString", connectionString));
+
+        var problem = Assert.Single(problems);
+        Assert.StartsWith("Database:ConnectionString must be a PostgreSQL connection string with a Host", problem, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PostgreSQL_with_a_host_needs_no_SQLite_path()
+    {
+        Assert.Empty(Problems(("Database:Provider", "PostgreSql"), ("Database:ConnectionString", "Host=127.0.0.1;Database=mentorbot"), ("Database:Path", "")));
+    }
+
     [Fact]
     public void A_bootstrap_coordinator_must_oversee_districts_that_exist()
     {

@@ -36,11 +36,12 @@ public sealed class CoordinationReport(
     public async Task<IReadOnlyList<PairReport>> PairsAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
     {
         var pairs = new List<PairReport>();
-        foreach (var partnership in await partnerships.ActiveAsync(cancellationToken))
+        // Filtered by district in the database: a report's cost follows the coordinator's districts, not the whole region.
+        foreach (var partnership in await partnerships.ActiveInDistrictsAsync(districts, cancellationToken))
         {
             var mentee = await people.FindAsync(partnership.MenteeId, cancellationToken);
             var mentor = await people.FindAsync(partnership.MentorId, cancellationToken);
-            if (mentee is null || mentor is null || !districts.Contains(mentee.District))
+            if (mentee is null || mentor is null)
             {
                 continue;
             }
