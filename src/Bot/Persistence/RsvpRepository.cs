@@ -32,7 +32,7 @@ public sealed class RsvpRepository(DbSession db)
     public async Task<IReadOnlyDictionary<long, (int Yes, int No)>> CountsAsync(IReadOnlyCollection<long> announcementIds, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync<(long AnnouncementId, long Yes, long No)>(
             """
-            SELECT announcement_id, SUM(answer = 'Yes'), SUM(answer = 'No') FROM rsvps
+            SELECT announcement_id, SUM(CASE WHEN answer = 'Yes' THEN 1 ELSE 0 END), SUM(CASE WHEN answer = 'No' THEN 1 ELSE 0 END) FROM rsvps
             WHERE announcement_id IN @Ids GROUP BY announcement_id
             """,
             new { Ids = announcementIds.ToArray() }, cancellationToken))

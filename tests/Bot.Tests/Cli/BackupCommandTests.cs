@@ -30,7 +30,7 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task A_backup_taken_while_another_connection_writes_restores_to_exactly_what_was_committed()
     {
-        await using var bot = await BotHarness.StartAsync();
+        await using var bot = await BotHarness.StartAsync(provider: DatabaseProvider.Sqlite);
         await bot.SendTextAsync(5101, "/help");
         await using var writer = Open(bot.DatabasePath);
         await writer.OpenAsync();

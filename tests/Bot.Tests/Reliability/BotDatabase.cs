@@ -1,4 +1,5 @@
 using Dapper;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
@@ -28,7 +29,8 @@ public sealed class BotDatabase : IDisposable
     public static async Task<BotDatabase> SeedAsync(Func<BotHarness, Task> seed)
     {
         var database = Create();
-        await using var harness = await BotHarness.StartAsync(clock: new FakeClock(DateTimeOffset.UtcNow));
+        // The crash tests copy, damage and reopen the SQLite file itself.
+        await using var harness = await BotHarness.StartAsync(clock: new FakeClock(DateTimeOffset.UtcNow), provider: DatabaseProvider.Sqlite);
         await seed(harness);
         await harness.ScalarAsync<long>("VACUUM INTO @Path", new { database.Path });
         return database;
