@@ -56,6 +56,8 @@ public sealed class CoordinationReport(
     public async Task<IReadOnlyList<UnmatchedReport>> UnmatchedAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
     {
         var result = new List<UnmatchedReport>();
+        // Read once, not once per young director: at country scale that is thousands of flagships each time.
+        IReadOnlyList<MentorBot.Matching.Profiles.DirectorProfile>? candidates = null;
         foreach (var mentee in await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken))
         {
             if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is not null)
@@ -73,7 +75,8 @@ public sealed class CoordinationReport(
             }
             else
             {
-                var suggestions = await matching.SuggestAsync(mentee, cancellationToken);
+                candidates ??= await matching.CandidatesAsync(cancellationToken);
+                var suggestions = await matching.SuggestAsync(mentee, candidates, cancellationToken);
                 var best = suggestions.Suggestions.Count > 0
                     ? await people.FindAsync(MentorMatching.UserId(suggestions.Suggestions[0].MentorId), cancellationToken)
                     : null;

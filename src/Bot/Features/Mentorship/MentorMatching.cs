@@ -18,16 +18,26 @@ public sealed class MentorMatching(
     Districts districts)
 {
     /// <summary>The best flagships for this young director right now, never one who declined or let a request expire.</summary>
-    public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, CancellationToken cancellationToken)
+    public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, CancellationToken cancellationToken) =>
+        await SuggestAsync(mentee, await CandidatesAsync(cancellationToken), cancellationToken);
+
+    /// <summary>As above, among candidates read once by <see cref="CandidatesAsync"/> for a report over many young directors.</summary>
+    public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, IReadOnlyList<EngineProfile> candidates, CancellationToken cancellationToken)
     {
-        var flagships = await AvailableFlagshipsAsync(cancellationToken);
-        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
         var refused = await requests.RefusedMentorsAsync(mentee.UserId, cancellationToken);
         var constraints = new MatchingConstraints
         {
             Declined = refused.Select(m => new DirectorPair(Id(mentee.UserId), Id(m))).ToList(),
         };
-        return engine.Suggest(ToEngine(mentee, 0), flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId))), constraints);
+        return engine.Suggest(ToEngine(mentee, 0), candidates, constraints);
+    }
+
+    /// <summary>The available flagships with their current loads, as the engine sees them.</summary>
+    public async Task<IReadOnlyList<EngineProfile>> CandidatesAsync(CancellationToken cancellationToken)
+    {
+        var flagships = await AvailableFlagshipsAsync(cancellationToken);
+        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        return flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId))).ToList();
     }
 
     /// <summary>The engine's score and reasons for one pair, e.g. for a coordinator's own choice.</summary>
