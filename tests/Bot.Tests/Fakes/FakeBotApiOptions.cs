@@ -5,7 +5,7 @@ namespace MentorBot.Bot.Tests.Fakes;
 public sealed record FakeBotApiOptions
 {
     /// <summary>In BotFather's shape, so that a leak check looks for something realistic.</summary>
-    public string Token { get; init; } = "7000000001:AAHfakeTokenForTests-q9Zx_0123456789";
+    public string Token { get; init; } = "7000001:fake-token-for-the-tests_q9Zx";
 
     /// <summary>What getMe answers, and the sender of every message the bot delivers.</summary>
     public User Bot { get; init; } = new() { Id = 7000000001, IsBot = true, FirstName = "MentorBot", Username = "mentorbot_test_bot" };
