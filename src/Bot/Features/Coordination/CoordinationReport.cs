@@ -56,8 +56,8 @@ public sealed class CoordinationReport(
     public async Task<IReadOnlyList<UnmatchedReport>> UnmatchedAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
     {
         var result = new List<UnmatchedReport>();
-        // Read once, not once per young director: at country scale that is thousands of flagships each time.
-        IReadOnlyList<MentorBot.Matching.Profiles.DirectorProfile>? candidates = null;
+        // Read once per district, not once per young director.
+        var candidatesByDistrict = new Dictionary<string, IReadOnlyList<MentorBot.Matching.Profiles.DirectorProfile>>(StringComparer.Ordinal);
         foreach (var mentee in await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken))
         {
             if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is not null)
@@ -75,7 +75,11 @@ public sealed class CoordinationReport(
             }
             else
             {
-                candidates ??= await matching.CandidatesAsync(cancellationToken);
+                if (!candidatesByDistrict.TryGetValue(mentee.District, out var candidates))
+                {
+                    candidates = await matching.CandidatesAsync(mentee.District, cancellationToken);
+                    candidatesByDistrict[mentee.District] = candidates;
+                }
                 var suggestions = await matching.SuggestAsync(mentee, candidates, cancellationToken);
                 var best = suggestions.Suggestions.Count > 0
                     ? await people.FindAsync(MentorMatching.UserId(suggestions.Suggestions[0].MentorId), cancellationToken)

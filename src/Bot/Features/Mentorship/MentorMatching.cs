@@ -19,7 +19,7 @@ public sealed class MentorMatching(
 {
     /// <summary>The best flagships for this young director right now, never one who declined or let a request expire.</summary>
     public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, CancellationToken cancellationToken) =>
-        await SuggestAsync(mentee, await CandidatesAsync(cancellationToken), cancellationToken);
+        await SuggestAsync(mentee, await CandidatesAsync(mentee.District, cancellationToken), cancellationToken);
 
     /// <summary>As above, among candidates read once by <see cref="CandidatesAsync"/> for a report over many young directors.</summary>
     public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, IReadOnlyList<EngineProfile> candidates, CancellationToken cancellationToken)
@@ -32,10 +32,16 @@ public sealed class MentorMatching(
         return engine.Suggest(ToEngine(mentee, 0), candidates, constraints);
     }
 
-    /// <summary>The available flagships with their current loads, as the engine sees them.</summary>
-    public async Task<IReadOnlyList<EngineProfile>> CandidatesAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The available flagships a young director of this district may be paired with, with their current loads, as the
+    /// engine sees them. The bot never pairs across regions, so only the region's flagships are read, not the country's
+    /// (a district missing from the catalog has no region, and gets everyone, as the engine would).
+    /// </summary>
+    public async Task<IReadOnlyList<EngineProfile>> CandidatesAsync(string menteeDistrict, CancellationToken cancellationToken)
     {
-        var flagships = await AvailableFlagshipsAsync(cancellationToken);
+        var region = districts.Find(menteeDistrict)?.Region;
+        var inRegion = region is null ? null : districts.All.Where(d => d.Region == region).Select(d => d.Code).ToList();
+        var flagships = await FilterAvailable(people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], inRegion, cancellationToken));
         var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
         return flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId))).ToList();
     }
@@ -81,9 +87,6 @@ public sealed class MentorMatching(
         var byId = young.Concat(flagships).ToDictionary(p => p.UserId);
         return new DistrictProposal(proposal, byId);
     }
-
-    public Task<IReadOnlyList<DirectorProfile>> AvailableFlagshipsAsync(CancellationToken cancellationToken) =>
-        FilterAvailable(people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], null, cancellationToken));
 
     public EngineProfile ToEngine(DirectorProfile profile, int load) => new()
     {
