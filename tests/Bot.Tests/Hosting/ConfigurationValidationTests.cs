@@ -194,11 +194,7 @@ public sealed class ConfigurationValidationTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_databasePath + suffix);
-        }
+        SqliteTestDatabase.DeleteFiles(_databasePath);
     }
 
     private async Task StoredCheckAsync(params (string Key, string Value)[] overrides)

@@ -1,6 +1,6 @@
 using Dapper;
 using MentorBot.Bot.Persistence;
-using Microsoft.Data.Sqlite;
+using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -47,10 +47,6 @@ public sealed class MigrationRunnerTests : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(_path + suffix);
-        }
+        SqliteTestDatabase.DeleteFiles(_path);
     }
 }

@@ -1,7 +1,6 @@
 using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -68,11 +67,7 @@ public sealed class LiveBot : IAsyncDisposable
         Host.Dispose();
         if (_ownsDatabase)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(DatabasePath + suffix);
-            }
+            SqliteTestDatabase.DeleteFiles(DatabasePath);
         }
     }
 }

@@ -42,12 +42,18 @@ public sealed class SqliteTestDatabase(string path) : TestDatabase
 
     public override ValueTask DisposeAsync()
     {
+        DeleteFiles(Path);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Removes a test's SQLite file with its WAL and shared-memory files, once no pooled connection holds them.</summary>
+    public static void DeleteFiles(string path)
+    {
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
-            File.Delete(Path + suffix);
+            File.Delete(path + suffix);
         }
-        return ValueTask.CompletedTask;
     }
 }
 

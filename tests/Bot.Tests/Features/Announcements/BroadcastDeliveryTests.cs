@@ -1,7 +1,6 @@
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Fakes;
 using MentorBot.Bot.Tests.Support;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Bot.Tests.Features.Announcements;
@@ -113,11 +112,7 @@ public sealed class BroadcastDeliveryTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(database + suffix);
-            }
+            SqliteTestDatabase.DeleteFiles(database);
         }
     }
 }
