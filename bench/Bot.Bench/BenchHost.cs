@@ -46,7 +46,7 @@ public static class BenchHost
         // Late morning in Moscow, whatever the hour here, so reminders are not held back by quiet hours in most zones.
         builder.Services.AddSingleton<TimeProvider>(new ShiftedClock());
         foreach (var background in builder.Services
-                     .Where(d => d.ImplementationType == typeof(PollingReceiver) || d.ImplementationType == typeof(QuartzHostedService)).ToList())
+                     .Where(d => d.ImplementationType == typeof(PollingReceiver) || d.ImplementationType == typeof(Quartz.QuartzHostedService)).ToList())
         {
             builder.Services.Remove(background);
         }

@@ -19,7 +19,7 @@ public sealed class HousekeepingJob(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
 
-    public Task Execute(IJobExecutionContext context) => RunAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await RunAsync(cancellationToken);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

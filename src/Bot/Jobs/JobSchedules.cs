@@ -2,10 +2,11 @@ using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace MentorBot.Bot.Jobs;
 
-/// <summary>Every recurring job of the bot, in one place. Each runs once at start-up, then at its interval.</summary>
+/// <summary>Every recurring job of the bot, in one place. Each runs once when the bot has started, then at its interval.</summary>
 public static class JobSchedules
 {
     public const string ReminderSweep = "reminder-sweep";
@@ -13,13 +14,27 @@ public static class JobSchedules
     public const string Broadcasts = "broadcasts";
     public const string Housekeeping = "housekeeping";
 
-    public static IServiceCollection AddJobSchedules(this IServiceCollection services)
+    public static IQuartzBuilder AddJobSchedules(this IQuartzBuilder quartz) => quartz
+        .Every<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval)
+        .Every<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval)
+        .Every<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval)
+        .Every<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
+
+    /// <summary>
+    /// Schedules <typeparamref name="TJob"/> under <paramref name="name"/> every <paramref name="interval"/>. Quartz only
+    /// decides when a job wakes; the job reads the time from TimeProvider.
+    /// </summary>
+    public static IQuartzBuilder Every<TJob>(this IQuartzBuilder quartz, string name, Func<IServiceProvider, TimeSpan> interval)
+        where TJob : class, IJob
     {
-        services.AddJob<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval);
-        services.AddJob<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval);
-        services.AddJob<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval);
-        services.AddJob<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
-        return services;
+        quartz.ScheduleJob<TJob>(
+            (provider, trigger) => trigger
+                .WithIdentity(name)
+                .StartNow()
+                // After a long pause (a suspended machine) the job runs once, not once per missed interval.
+                .WithSimpleSchedule(s => s.WithInterval(interval(provider)).RepeatForever().WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)),
+            (_, job) => job.WithIdentity(name));
+        return quartz;
     }
 
     private static RemindersOptions Reminders(IServiceProvider provider) => provider.GetRequiredService<IOptions<RemindersOptions>>().Value;

@@ -10,16 +10,16 @@ namespace MentorBot.Bot.Jobs;
 [DisallowConcurrentExecution]
 public sealed class ReminderSweepJob(ReminderSweeper sweeper) : IJob
 {
-    public Task Execute(IJobExecutionContext context) => sweeper.SweepAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweeper.SweepAsync(cancellationToken);
 }
 
 /// <summary>Plans the next weekly digest of every coordinator who has none planned, such as one who just joined.</summary>
 [DisallowConcurrentExecution]
 public sealed class DigestPlanningJob(DbSession db, DigestPlanner planner, ILogger<DigestPlanningJob> logger) : IJob
 {
-    public async Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
-        var planned = await db.InTransactionAsync(() => planner.PlanAllAsync(context.CancellationToken), context.CancellationToken);
+        var planned = await db.InTransactionAsync(() => planner.PlanAllAsync(cancellationToken), cancellationToken);
         if (planned > 0)
         {
             logger.LogInformation("Planned {DigestCount} weekly digests", planned);

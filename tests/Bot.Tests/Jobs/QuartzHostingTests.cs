@@ -7,8 +7,9 @@ using MentorBot.Bot.Tests.Fakes;
 using MentorBot.Bot.Tests.Reminders;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
+using MentorBot.Bot.Tests.Privacy;
 using Quartz;
 
 namespace MentorBot.Bot.Tests.Jobs;
@@ -17,31 +18,28 @@ public sealed class QuartzHostingTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    private static (ServiceProvider Provider, QuartzHostedService Quartz) Build<TJob>(TimeSpan interval, Action<IServiceCollection> services)
+    /// <summary>A host with nothing but the bot's scheduler, running <typeparamref name="TJob"/> every <paramref name="interval"/>.</summary>
+    private static IHost Build<TJob>(TimeSpan interval, Action<IServiceCollection> services)
         where TJob : class, IJob
     {
-        var collection = new ServiceCollection();
-        collection.AddSingleton<ILogger<ScopedJobFactory>>(NullLogger<ScopedJobFactory>.Instance);
-        collection.AddSingleton<IPrimaryInstance, SoleInstance>();
-        collection.AddSingleton<ScopedJobFactory>();
-        collection.AddSingleton<QuartzHostedService>();
-        collection.AddJob<TJob>(typeof(TJob).Name, _ => interval);
-        services(collection);
-        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-        return (provider, provider.GetRequiredService<QuartzHostedService>());
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Services.AddSingleton<IPrimaryInstance, SoleInstance>();
+        builder.Services.AddBotScheduler(quartz => quartz.Every<TJob>(typeof(TJob).Name, _ => interval));
+        services(builder.Services);
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateScopes = true }));
+        return builder.Build();
     }
 
     [Fact]
     public async Task Each_run_resolves_the_job_from_a_scope_of_its_own_and_disposes_it_after()
     {
         var runs = new ProbeRuns();
-        var (provider, quartz) = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>());
-        await using var _ = provider;
+        using var host = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>());
 
-        await quartz.StartAsync(CancellationToken.None);
+        await host.StartAsync();
         var first = await runs.NextAsync();
         var second = await runs.NextAsync();
-        await quartz.StopAsync(CancellationToken.None);
+        await host.StopAsync();
 
         Assert.NotSame(first, second);
         Assert.True(first.Disposed);
@@ -53,28 +51,48 @@ public sealed class QuartzHostingTests
     {
         var runs = new ProbeRuns();
         var instance = new SwitchableInstance();
-        var (provider, quartz) = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>()
+        using var host = Build<ProbeJob>(TimeSpan.FromMilliseconds(50), s => s.AddSingleton(runs).AddScoped<ScopeProbe>()
             .AddSingleton<IPrimaryInstance>(instance));
-        await using var _ = provider;
 
-        await quartz.StartAsync(CancellationToken.None);
+        await host.StartAsync();
         await Task.Delay(500);
         Assert.Equal(0, runs.Count);
         instance.IsPrimary = true;
         await runs.NextAsync();
-        await quartz.StopAsync(CancellationToken.None);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_failed_run_is_logged_with_the_job_name_and_the_job_runs_again_at_its_next_firing()
+    {
+        var runs = new ProbeRuns();
+        var logs = new LogCapture();
+        using var host = Build<FailingJob>(TimeSpan.FromMilliseconds(50), s =>
+        {
+            s.AddSingleton(runs).AddScoped<ScopeProbe>();
+            logs.AddTo(s);
+        });
+
+        await host.StartAsync();
+        await runs.NextAsync();
+        await runs.NextAsync();
+        await host.StopAsync();
+
+        var failure = Assert.Single(logs.Lines.Where(l => l.Category == typeof(PrimaryInstanceJobMiddleware).FullName).Take(1));
+        Assert.Equal(LogLevel.Error, failure.Level);
+        Assert.Contains(nameof(FailingJob), failure.Text);
+        Assert.Contains("probe failure", failure.Text);
     }
 
     [Fact]
     public async Task Stopping_waits_for_a_running_job_and_asks_it_to_finish()
     {
         var gate = new BlockingGate();
-        var (provider, quartz) = Build<BlockingJob>(TimeSpan.FromHours(1), s => s.AddSingleton(gate));
-        await using var _ = provider;
-        await quartz.StartAsync(CancellationToken.None);
+        using var host = Build<BlockingJob>(TimeSpan.FromHours(1), s => s.AddSingleton(gate));
+        await host.StartAsync();
         await gate.Started.Task.WaitAsync(Patience);
 
-        var stopping = quartz.StopAsync(CancellationToken.None);
+        var stopping = host.StopAsync();
         await gate.CancellationRequested.Task.WaitAsync(Patience);
         await Task.Delay(200);
         Assert.False(stopping.IsCompleted);
@@ -89,10 +107,24 @@ public sealed class QuartzHostingTests
     {
         await using var bot = await BotHarness.StartAsync(settings => settings["Reminders:SweepInterval"] = "00:00:45");
 
-        var schedules = bot.Services.GetServices<JobSchedule>().ToList();
+        // The scheduler as Quartz built it from the declarations (the harness does not start it).
+        var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        var intervals = new Dictionary<string, TimeSpan>();
+        foreach (var key in await scheduler.GetTriggerKeys(GroupMatcher<TriggerKey>.AnyGroup()))
+        {
+            var trigger = (ISimpleTrigger)(await scheduler.GetTrigger(key))!;
+            intervals.Add(key.Name, trigger.RepeatInterval);
+        }
 
-        Assert.Equal([JobSchedules.ReminderSweep, JobSchedules.DigestPlanning, JobSchedules.Broadcasts, JobSchedules.Housekeeping], schedules.Select(s => s.Name));
-        Assert.Equal([TimeSpan.FromSeconds(45), TimeSpan.FromHours(1), TimeSpan.FromSeconds(2), HousekeepingJob.Interval], schedules.Select(s => s.Interval));
+        Assert.Equal(
+            new Dictionary<string, TimeSpan>
+            {
+                [JobSchedules.ReminderSweep] = TimeSpan.FromSeconds(45),
+                [JobSchedules.DigestPlanning] = TimeSpan.FromHours(1),
+                [JobSchedules.Broadcasts] = TimeSpan.FromSeconds(2),
+                [JobSchedules.Housekeeping] = HousekeepingJob.Interval,
+            },
+            intervals);
     }
 
     [Fact]
@@ -168,11 +200,20 @@ public sealed class QuartzHostingTests
     [DisallowConcurrentExecution]
     private sealed class ProbeJob(ScopeProbe probe, ProbeRuns runs) : IJob
     {
-        public Task Execute(IJobExecutionContext context)
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
             Assert.False(probe.Disposed);
             runs.Ran(probe);
-            return Task.CompletedTask;
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private sealed class FailingJob(ScopeProbe probe, ProbeRuns runs) : IJob
+    {
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+        {
+            runs.Ran(probe);
+            throw new InvalidOperationException("probe failure");
         }
     }
 
@@ -186,9 +227,9 @@ public sealed class QuartzHostingTests
 
     private sealed class BlockingJob(BlockingGate gate) : IJob
     {
-        public async Task Execute(IJobExecutionContext context)
+        public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
         {
-            await using var registration = context.CancellationToken.Register(() => gate.CancellationRequested.TrySetResult());
+            await using var registration = cancellationToken.Register(() => gate.CancellationRequested.TrySetResult());
             gate.Started.TrySetResult();
             await gate.Release.Task;
             gate.Finished = true;

@@ -125,7 +125,7 @@ public sealed class BotHarness : IAsyncDisposable
         builder.Services.AddSingleton<ITelegramBotClient>(telegram);
         RemoveHostedService<PollingReceiver>(builder.Services);
         // Tests sweep reminders by hand after moving the fake clock, rather than on Quartz's real-time triggers.
-        RemoveHostedService<MentorBot.Bot.Jobs.QuartzHostedService>(builder.Services);
+        RemoveHostedService<Quartz.QuartzHostedService>(builder.Services);
         services?.Invoke(builder.Services);
         // A missing registration fails the test at start-up, not deep inside a handler.
         builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));

@@ -206,5 +206,5 @@ public sealed class BroadcastRunner(
 [DisallowConcurrentExecution]
 public sealed class BroadcastJob(BroadcastRunner runner) : IJob
 {
-    public Task Execute(IJobExecutionContext context) => runner.RunAsync(context.CancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await runner.RunAsync(cancellationToken);
 }
