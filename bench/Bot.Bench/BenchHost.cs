@@ -29,13 +29,9 @@ public static class BenchHost
             ["Outbound:PerChatMessagesPerSecond"] = "0",
             ["Telegram:MaxConcurrentChats"] = concurrency.ToString(CultureInfo.InvariantCulture),
         };
-        for (var i = 0; i < world.Districts.Count; i++)
+        foreach (var (key, value) in DistrictSettings(world))
         {
-            var district = world.Districts[i];
-            settings[$"Catalog:Districts:{i}:Code"] = district.Code;
-            settings[$"Catalog:Districts:{i}:Name"] = district.Name;
-            settings[$"Catalog:Districts:{i}:Region"] = district.Region;
-            settings[$"Catalog:Districts:{i}:TimeZone"] = district.TimeZone;
+            settings[key] = value;
         }
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders();
@@ -51,6 +47,21 @@ public static class BenchHost
             builder.Services.Remove(background);
         }
         return builder.Build();
+    }
+
+    /// <summary>The world's districts as configuration keys, for a bot in this process or in one of its own.</summary>
+    public static Dictionary<string, string> DistrictSettings(BenchWorld world)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < world.Districts.Count; i++)
+        {
+            var district = world.Districts[i];
+            settings[$"Catalog:Districts:{i}:Code"] = district.Code;
+            settings[$"Catalog:Districts:{i}:Name"] = district.Name;
+            settings[$"Catalog:Districts:{i}:Region"] = district.Region;
+            settings[$"Catalog:Districts:{i}:TimeZone"] = district.TimeZone;
+        }
+        return settings;
     }
 }
 

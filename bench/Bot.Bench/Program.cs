@@ -4,9 +4,15 @@ using MentorBot.Bot.Bench;
 // Update handling through the real pipeline, dispatcher and SQLite, with the Bot API replaced by a no-op transport.
 // Usage: dotnet run -c Release --project bench/Bot.Bench -- [updates] [chats] [runs] [concurrent chats]
 //        dotnet run -c Release --project bench/Bot.Bench -- scale [people] [runs] [updates] [concurrent chats]   (docs/scaling.md)
+//        dotnet run -c Release --project bench/Bot.Bench -- e2e burst|broadcast|presswave|idle [latency ms] [runs]   (the real process over HTTP)
 if (args.Length > 0 && args[0] == "scale")
 {
     await ScaleBench.RunAsync(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "e2e")
+{
+    await EndToEndBench.RunAsync(args[1..]);
     return;
 }
 var updates = args.Length > 0 ? int.Parse(args[0]) : 20_000;

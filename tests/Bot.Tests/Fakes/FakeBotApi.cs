@@ -520,10 +520,12 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 return;
             }
 
+            await Task.Delay(_options.AnswerLatency, cancellationToken);
             await WriteJsonAsync(context, StatusCodes.Status200OK, $$"""{"ok":true,"result":{{result}}}""", cancellationToken);
         }
         catch (FakeApiError error)
         {
+            await Task.Delay(_options.AnswerLatency, cancellationToken);
             await WriteJsonAsync(context, error.ErrorCode, ErrorJson(error.ErrorCode, error.Description, error.RetryAfterSeconds), cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -16,6 +16,12 @@ public sealed record FakeBotApiOptions
     /// <summary>Faults drawn at random, from a seed, for calls that have no scripted answer; null injects none.</summary>
     public RandomFaults? RandomFaults { get; init; }
 
+    /// <summary>
+    /// How long every answer takes to come back, as over a real network. A call is handled, and counted against the
+    /// flood limits, when it arrives, as Telegram counts it; only the answer waits.
+    /// </summary>
+    public TimeSpan AnswerLatency { get; init; }
+
     /// <summary>Stamps records and runs the rate-limit windows; long polls and scripted delays use real time.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

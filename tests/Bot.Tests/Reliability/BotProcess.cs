@@ -25,6 +25,8 @@ public sealed class BotProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int ProcessId => _process.Id;
+
     /// <summary>The last lines the process wrote, for a failure message.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
