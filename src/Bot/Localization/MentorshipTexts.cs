@@ -73,7 +73,7 @@ public static class MentorshipTexts
             Может предложить в ответ: {offers}
             О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
 
-            Почему предложены вы (глазами молодого директора): {reason}
+            Почему предложены вы: {reason}
             """);
 
     public static HtmlText CoordinatorChoiceRequested => Html.Raw(
@@ -143,11 +143,19 @@ public static class MentorshipTexts
 
     public static HtmlText AssignChooseMentee => Html.Raw("Кому назначить наставника? Молодые директора без наставника в ваших районах:");
 
-    public static HtmlText AssignChooseMentor(DirectorProfile mentee) => Html.Format($"Наставник для {mentee.FullName} (лучшие совпадения сверху):");
+    public static HtmlText AssignChooseMentor(DirectorProfile mentee) => Html.Format(
+        $"Выбор наставника. Молодой директор: <b>{mentee.FullName}</b>, {mentee.School}. Флагманы ваших районов со свободными местами, лучшие совпадения сверху:");
+
+    public static HtmlText AssignMentorLine(int number, DirectorProfile mentor, string district, double score, string reason, string? notSuggested) => Html.Format(
+        $"{number}. <b>{mentor.FullName}</b>, {mentor.School} ({district}) — совпадение {Percent(score)}\n   {reason}{(notSuggested is null ? "" : $"\n   Не в подборке молодого директора: {notSuggested}.")}");
+
+    public static HtmlText AssignRefusedHidden(int count) => Html.Format(
+        $"Не показаны флагманы, которым запрос этого молодого директора уже был отклонён или истёк: {count}.");
 
     public static HtmlText AssignNoMentees => Html.Raw("В ваших районах нет молодых директоров без наставника и без ожидающего запроса.");
 
-    public static HtmlText AssignNoMentors => Html.Raw("Нет флагманов со свободными местами.");
+    public static HtmlText AssignNoMentors(DirectorProfile mentee, int refused) => Html.Format(
+        $"Некого назначить. Молодой директор: {mentee.FullName}. В ваших районах нет флагманов, которые сейчас принимают запросы и имеют свободные места{(refused > 0 ? $"; флагманов, которым запрос уже был отклонён или истёк: {refused}" : "")}.");
 
     public static HtmlText AssignProposed(DirectorProfile mentee, DirectorProfile mentor) => Html.Format(
         $"Предложение отправлено: {mentor.FullName} — наставник для {mentee.FullName}. Флагман подтвердит его.");
@@ -158,7 +166,7 @@ public static class MentorshipTexts
 
     public static string PersonButton(DirectorProfile person) => $"{ShortName(person.FullName)}, {person.School}";
 
-    public static string MentorOption(DirectorProfile mentor, double score) => $"{ShortName(mentor.FullName)} — {Percent(score)}";
+    public static string MentorOption(int number, DirectorProfile mentor, double score) => $"{number}. {ShortName(mentor.FullName)} — {Percent(score)}";
 
     /// <summary>"Петрова Анна Сергеевна" → "Петрова А. С.", to fit a button.</summary>
     public static string ShortName(string fullName)

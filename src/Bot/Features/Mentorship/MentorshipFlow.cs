@@ -6,6 +6,7 @@ using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
+using MentorBot.Matching.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Mentorship;
@@ -86,7 +87,9 @@ public sealed class MentorshipFlow(
     public async Task<bool> SendRequestAsync(
         DirectorProfile mentee, DirectorProfile mentor, RequestOrigin origin, long? proposedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (score, reason) = await matching.ExplainAsync(mentee, mentor, cancellationToken);
+        // The young director's words are stored for their acceptance message; the flagship reads the same facts in theirs.
+        var (score, reason) = await matching.ExplainAsync(mentee, mentor, Reader.Mentee, cancellationToken);
+        var (_, reasonToMentor) = await matching.ExplainAsync(mentee, mentor, Reader.Mentor, cancellationToken);
         var expires = now + reminders.RequestExpiry;
         var id = await requests.CreateAsync(mentee.UserId, mentor.UserId, origin, proposedBy, score, reason, now, expires, cancellationToken);
         if (id is not { } requestId)
@@ -96,7 +99,7 @@ public sealed class MentorshipFlow(
         await reminders.ScheduleRequestAsync((await requests.FindAsync(requestId, cancellationToken))!, cancellationToken);
         outbox.Send(mentor.UserId,
             MentorshipTexts.RequestToFlagship(mentee, districts.Name(mentee.District), ProfileTexts.Numbered(mentee.Deficits, taxonomy),
-                ProfileTexts.Listed(mentee.Offers, taxonomy), reason, origin == RequestOrigin.Coordinator),
+                ProfileTexts.Listed(mentee.Offers, taxonomy), reasonToMentor, origin == RequestOrigin.Coordinator),
             AnswerKeyboard(requestId));
         if (origin == RequestOrigin.Mentee)
         {
