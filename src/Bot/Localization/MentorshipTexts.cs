@@ -50,7 +50,13 @@ public static class MentorshipTexts
     public static HtmlText SuggestionsFooter => Html.Raw("Нажмите кнопку, чтобы отправить запрос, или доверьте выбор координатору.");
 
     public static HtmlText NoSuggestions(string reason) => Html.Format(
-        $"Сейчас некого предложить: {reason}. Координатор района может подобрать наставника вручную.");
+        $"Сейчас некого предложить: {reason}. Координатор района может подобрать наставника вручную — нажмите кнопку ниже.");
+
+    public static HtmlText NoSuggestionsCoordinatorAsked(string reason) => Html.Format(
+        $"Других подходящих наставников сейчас нет: {reason}. Я попросил координатора района подобрать вам наставника вручную. Когда наставник будет назначен, я напишу.");
+
+    public static HtmlText NoSuggestionsCoordinatorKnows(string reason) => Html.Format(
+        $"Других подходящих наставников сейчас нет: {reason}. Координатор района уже знает, что вам нужен наставник. Когда наставник будет назначен, я напишу.");
 
     public static HtmlText AlreadyHasMentor(DirectorProfile mentor) => Html.Format(
         $"У вас уже есть наставник: {mentor.FullName}. Партнёрство — /partnership.");
@@ -77,9 +83,9 @@ public static class MentorshipTexts
             """);
 
     public static HtmlText CoordinatorChoiceRequested => Html.Raw(
-        "Хорошо, я передал просьбу координатору района. Когда он подберёт наставника, я напишу.");
+        "Хорошо, я передал просьбу координатору района. Когда наставник будет назначен, я напишу.");
 
-    public static HtmlText CoordinatorChoiceAlreadyRequested => Html.Raw("Координатор уже знает о вашей просьбе. Когда он подберёт наставника, я напишу.");
+    public static HtmlText CoordinatorChoiceAlreadyRequested => Html.Raw("Координатор уже знает о вашей просьбе. Когда наставник будет назначен, я напишу.");
 
     public static HtmlText MenteeBusy => Html.Raw("У вас уже есть наставник или запрос, ожидающий ответа. Подробности — /find_mentor.");
 
@@ -109,21 +115,21 @@ public static class MentorshipTexts
         """);
 
     public static HtmlText Declined(DirectorProfile mentor, string? reason) => Html.Format(
-        $"{mentor.FullName} сейчас не может стать вашим наставником{(reason is null ? "" : $" ({reason})")}. Это не о вас — так бывает. Вот следующие варианты:");
+        $"{mentor.FullName} сейчас не может стать вашим наставником{(reason is null ? "" : $" ({reason})")}. Это не о вас — так бывает.");
 
-    public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён, молодой директор получит следующие варианты.");
+    public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён. Молодой директор получит ваш ответ и сможет выбрать другого наставника.");
 
     public static HtmlText AskDeclineReason(string menteeName) => Html.Format(
         $"Почему вы не можете взять {menteeName}? Причину увидит молодой директор. Можно выбрать, написать (до 300 символов) или не объяснять.");
 
     public static HtmlText Expired(DirectorProfile mentor) => Html.Format(
-        $"{mentor.FullName} не ответил(а) на запрос вовремя. Ничего страшного — вот следующие варианты:");
+        $"Срок ответа на ваш запрос истёк. Флагман: {mentor.FullName}. Ничего страшного — так бывает.");
 
     public static HtmlText ExpiredToFlagship(DirectorProfile mentee) => Html.Format(
-        $"Запрос от {mentee.FullName} истёк без ответа и передан следующему наставнику.");
+        $"Запрос истёк без ответа и больше не ждёт вашего решения. Молодой директор: {mentee.FullName}.");
 
     public static HtmlText Released(DirectorProfile mentor) => Html.Format(
-        $"{mentor.FullName} временно не берёт новых подопечных. Вот другие варианты:");
+        $"Флагман временно не берёт новых подопечных: {mentor.FullName}. Ваш запрос закрыт.");
 
     public static HtmlText NowUnavailable(int released) => Html.Format(
         $"Вы не принимаете новые запросы. Ожидавших ответа запросов передано другим наставникам: {released}. Вернуться — /availability.");
@@ -279,7 +285,32 @@ public static class PartnershipTexts
     public static HtmlText AskFeedback => Html.Raw("Ваш отзыв о партнёрстве — что получилось, что посоветуете другим (до 1000 символов).");
     public static HtmlText FeedbackSaved => Html.Raw("Спасибо за отзыв!");
 
-    public static HtmlText PartnerErased => Html.Raw("Ваш партнёр удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового — /find_mentor.");
+    public static HtmlText MentorErased => Html.Raw("Ваш наставник удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового наставника — /find_mentor.");
+    public static HtmlText MenteeErased => Html.Raw("Ваш подопечный удалил свои данные из MentorBot, поэтому партнёрство завершено. Место подопечного освободилось.");
+
+    /// <summary>To a coordinator: a pair of their district ended. <paramref name="how"/> says how, as a whole sentence.</summary>
+    public static HtmlText PairEndedToCoordinator(HtmlText how, DirectorProfile? mentee, DirectorProfile? mentor)
+    {
+        var lines = new List<HtmlText> { how };
+        if (mentee is not null)
+        {
+            lines.Add(Html.Format($"Молодой директор: {mentee.FullName}, {mentee.School}"));
+        }
+        if (mentor is not null)
+        {
+            lines.Add(Html.Format($"Наставник: {mentor.FullName}, {mentor.School}"));
+        }
+        if (mentee is not null)
+        {
+            lines.Add(Html.Raw("Молодой директор теперь без наставника. Назначить нового — /assign."));
+        }
+        return Html.Lines(lines);
+    }
+
+    public static HtmlText PairEndedEarly(bool byMentee, string reason) => Html.Format(
+        $"Партнёрство завершено досрочно по решению {(byMentee ? "молодого директора" : "наставника")}. Причина: {reason}");
+    public static HtmlText PairCompleted(string end) => Html.Format($"Срок соглашения истёк ({end}), партнёрство завершено.");
+    public static HtmlText PairErased => Html.Raw("Партнёрство завершено: второй участник удалил свои данные из MentorBot.");
     public static HtmlText RequestCancelledByErasure => Html.Raw("Запрос на наставничество отменён: его автор удалил свои данные.");
     public static HtmlText RequestCancelledMentorErased => Html.Raw("Ваш запрос отменён: флагман удалил свои данные. Подобрать другого — /find_mentor.");
 }
