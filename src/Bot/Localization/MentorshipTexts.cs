@@ -191,7 +191,10 @@ public static class PartnershipTexts
     public const string NoteButton = "Добавить заметку";
     public const string OpenCardButton = "Открыть карточку";
 
-    public static HtmlText NoPartnership => Html.Raw("Активного партнёрства нет. Подобрать наставника — /find_mentor.");
+    /// <param name="young">A young director is pointed to /find_mentor; a flagship to the requests waiting for them.</param>
+    public static HtmlText NoPartnership(bool young) => Html.Raw(young
+        ? "Активного партнёрства нет. Подобрать наставника — /find_mentor."
+        : "Активного партнёрства нет. Запросы молодых директоров — /requests.");
 
     public static HtmlText ChoosePartnership => Html.Raw("Выберите партнёрство:");
 
