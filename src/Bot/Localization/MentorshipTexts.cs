@@ -92,6 +92,9 @@ public static class MentorshipTexts
     public static HtmlText CoordinatorChoiceNotice(DirectorProfile mentee, string district) => Html.Format(
         $"{mentee.FullName} ({mentee.School}, {district}) просит координатора подобрать наставника. Назначить пару — /assign.");
 
+    public static HtmlText CoordinatorNeededNotice(DirectorProfile mentee, string district) => Html.Format(
+        $"Молодому директору после отказа или истёкшего запроса больше некого предложить, нужен ваш выбор наставника.\nМолодой директор: {mentee.FullName} ({mentee.School}, {district}). Назначить пару — /assign.");
+
     public static HtmlText Withdrawn => Html.Raw("Запрос отозван. Подобрать снова — /find_mentor.");
 
     public static HtmlText WithdrawnToFlagship(DirectorProfile mentee) => Html.Format($"{mentee.FullName} отозвал(а) свой запрос.");

@@ -63,8 +63,13 @@ public sealed class MentorJourneyTests
         Assert.Contains("Я попросил координатора района подобрать вам наставника вручную", told);
         Assert.DoesNotContain("варианты", told);
         Assert.Equal(youngBefore + 1, journey.Count(Young));
-        Assert.Contains("Иванова Мария Петровна (МАОУ СОШ № 9, Динской район) просит координатора подобрать наставника. Назначить пару — /assign.",
+        Assert.Contains("Молодой директор: Иванова Мария Петровна (МАОУ СОШ № 9, Динской район). Назначить пару — /assign.",
             journey.Since(Coordinator, coordinatorBefore));
+
+        // Asking for suggestions again does not offer to ask the coordinator a second time.
+        await journey.SendAsync(Young, "/find_mentor");
+        Assert.Contains("Координатор района уже знает, что вам нужен наставник", journey.Last(Young));
+        Assert.Empty(bot.Telegram.In(Young)[^1].Buttons);
 
         // /assign offers the flagship outside the engine's shortlist, marked with the reason.
         await journey.SendAsync(Coordinator, "/assign");
@@ -120,7 +125,7 @@ public sealed class MentorJourneyTests
         Assert.Contains("Срок ответа на ваш запрос истёк. Флагман: Петров Сергей Иванович.", journey.Last(Young));
         Assert.Contains("Я попросил координатора района", journey.Last(Young));
         Assert.Empty(bot.Telegram.In(Young)[^1].Buttons);
-        Assert.Contains("просит координатора подобрать наставника", journey.Last(Coordinator));
+        Assert.Contains("нужен ваш выбор наставника", journey.Last(Coordinator));
     }
 
     [Fact]

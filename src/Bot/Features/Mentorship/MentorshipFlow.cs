@@ -55,8 +55,13 @@ public sealed class MentorshipFlow(
             var none = MentorshipTexts.NoSuggestions(reason);
             if (askCoordinatorIfNone is { } now)
             {
-                var asked = await PassToCoordinatorsAsync(mentee, now, cancellationToken);
+                var asked = await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorNeededNotice(mentee, districts.Name(mentee.District)));
                 none = asked ? MentorshipTexts.NoSuggestionsCoordinatorAsked(reason) : MentorshipTexts.NoSuggestionsCoordinatorKnows(reason);
+                keyboard = null;
+            }
+            else if (await requests.WantsCoordinatorChoiceAsync(mentee.UserId, cancellationToken))
+            {
+                none = MentorshipTexts.NoSuggestionsCoordinatorKnows(reason);
                 keyboard = null;
             }
             var text = Html.Join("\n\n", [.. preface is { } before ? [before] : Array.Empty<HtmlText>(), none, .. practicesForDeficits]);
@@ -212,7 +217,7 @@ public sealed class MentorshipFlow(
     /// <summary>Passes the young director's wish to the district's coordinators; false, and nothing sent, when it was already passed.</summary>
     public async Task<bool> AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await PassToCoordinatorsAsync(mentee, now, cancellationToken))
+        if (!await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District))))
         {
             return false;
         }
@@ -220,13 +225,13 @@ public sealed class MentorshipFlow(
         return true;
     }
 
-    private async Task<bool> PassToCoordinatorsAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> PassToCoordinatorsAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken, HtmlText notice)
     {
         if (!await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken))
         {
             return false;
         }
-        await coordinatorNotices.TellAsync(mentee.District, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District)), cancellationToken);
+        await coordinatorNotices.TellAsync(mentee.District, notice, cancellationToken);
         return true;
     }
 
