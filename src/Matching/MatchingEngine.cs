@@ -22,13 +22,47 @@ public sealed class MatchingEngine
 
     public PairScorer Scorer { get; }
 
+    /// <summary>How many flagships <see cref="Suggest"/> returns at most.</summary>
+    public int ShortlistSize => _shortlistSize;
+
+    /// <summary>
+    /// Every flagship given, ranked for one young director, best score first, with reasons for <paramref name="reader"/>
+    /// and, for a flagship <see cref="Suggest"/> would leave out, why. A coordinator picks from it by hand.
+    /// </summary>
+    /// <exception cref="MatchingInputException">A profile is malformed or has the wrong role.</exception>
+    public IReadOnlyList<RankedFlagship> Rank(
+        DirectorProfile mentee, IEnumerable<DirectorProfile> flagships, MatchingConstraints? constraints = null, Reader reader = Reader.Coordinator)
+    {
+        constraints ??= MatchingConstraints.None;
+        var all = flagships.ToList();
+        var suggested = Suggest(mentee, all, constraints).Suggestions.Select(s => s.MentorId).ToHashSet(StringComparer.Ordinal);
+        var blocked = constraints.Declined.Concat(constraints.Excluded)
+            .Where(p => p.MenteeId == mentee.Id).Select(p => p.MentorId).ToHashSet(StringComparer.Ordinal);
+        return all
+            .Select(flagship =>
+            {
+                var score = Scorer.Explain(mentee, flagship, reader);
+                ShortlistMiss? miss = suggested.Contains(flagship.Id) ? null
+                    : blocked.Contains(flagship.Id) ? ShortlistMiss.DeclinedOrExcluded
+                    : !constraints.AllowCrossRegion && flagship.Region != mentee.Region ? ShortlistMiss.OtherRegion
+                    : flagship.Capacity - flagship.CurrentLoad <= 0 ? ShortlistMiss.NoFreePlace
+                    : score["coverage"].Value <= 0 ? ShortlistMiss.NoCoverage
+                    : ShortlistMiss.BelowShortlist;
+                return new RankedFlagship(flagship.Id, score.Score, score.Reason, miss);
+            })
+            .OrderByDescending(r => r.Score)
+            .ThenBy(r => r.MentorId, StringComparer.Ordinal)
+            .ToList();
+    }
+
     /// <summary>
     /// The best flagships for one young director, at most <see cref="MatchingOptions.CandidatesPerMentee"/>, best first.
     /// Declined and excluded pairs and the cross-region flag apply; pinned pairs do not (the flagships' current load
     /// already counts the partnerships they run).
     /// </summary>
     /// <exception cref="MatchingInputException">A profile is malformed or has the wrong role.</exception>
-    public MenteeSuggestions Suggest(DirectorProfile mentee, IEnumerable<DirectorProfile> flagships, MatchingConstraints? constraints = null)
+    public MenteeSuggestions Suggest(
+        DirectorProfile mentee, IEnumerable<DirectorProfile> flagships, MatchingConstraints? constraints = null, Reader reader = Reader.Mentee)
     {
         List<DirectorProfile> directors = [mentee, .. flagships];
         DirectorValidation.Check(directors);
@@ -43,11 +77,11 @@ public sealed class MatchingEngine
         var run = new MatchingRun([mentee], directors.Skip(1), rules, Scorer, new Dictionary<string, int>());
         var shortlist = new CandidateScanner(run, _shortlistSize).Shortlist(0);
         var suggestions = shortlist.Best
-            .Select(c => new Suggestion(run.Flagships[c.Mentor].Id, c.Score, Scorer.Explain(run.Mentees[0], run.Flagships[c.Mentor]).Reason))
+            .Select(c => new Suggestion(run.Flagships[c.Mentor].Id, c.Score, Scorer.Explain(run.Mentees[0], run.Flagships[c.Mentor], reader).Reason))
             .ToList();
         var whyNone = suggestions.Count == 0 ? shortlist.Tally.Obstacle : (UnmatchedCause?)null;
         return new MenteeSuggestions(
-            mentee.Id, suggestions, whyNone, whyNone is { } cause ? UnmatchedReasons.Text(cause, rules.AllowCrossRegion) : null);
+            mentee.Id, suggestions, whyNone, whyNone is { } cause ? UnmatchedReasons.Text(cause, rules.AllowCrossRegion, reader) : null);
     }
 
     /// <summary>
@@ -55,7 +89,8 @@ public sealed class MatchingEngine
     /// as many young directors matched as possible, then the largest total score.
     /// </summary>
     /// <exception cref="MatchingInputException">A profile or a pinned pair is malformed.</exception>
-    public MatchProposal Propose(IEnumerable<DirectorProfile> directors, MatchingConstraints? constraints = null)
+    /// <param name="reader">Who reads the reasons: the proposal goes to a coordinator in the bot.</param>
+    public MatchProposal Propose(IEnumerable<DirectorProfile> directors, MatchingConstraints? constraints = null, Reader reader = Reader.Mentee)
     {
         constraints ??= MatchingConstraints.None;
         var all = directors.ToList();
@@ -80,12 +115,12 @@ public sealed class MatchingEngine
             var mentor = pinned.TryGetValue(mentee.Id, out var pinnedMentor) ? flagshipAt[pinnedMentor] : mentorOf[m];
             if (mentor >= 0)
             {
-                var score = Scorer.Explain(mentee, run.Flagships[mentor]);
+                var score = Scorer.Explain(mentee, run.Flagships[mentor], reader);
                 pairs.Add(new ProposedPair(mentee.Id, run.Flagships[mentor].Id, score.Score, score.Reason, pinnedMentor is not null));
                 continue;
             }
             var cause = shortlists[m]!.Tally.Obstacle;
-            unmatched.Add(new UnmatchedMentee(mentee.Id, cause, UnmatchedReasons.Text(cause, constraints.AllowCrossRegion)));
+            unmatched.Add(new UnmatchedMentee(mentee.Id, cause, UnmatchedReasons.Text(cause, constraints.AllowCrossRegion, reader)));
         }
         return new MatchProposal(pairs, unmatched, report);
     }

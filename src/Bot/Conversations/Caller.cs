@@ -12,6 +12,8 @@ public enum Audience
     /// <summary>A flagship waiting for a coordinator's approval.</summary>
     PendingFlagship = 8,
     Coordinator = 16,
+    /// <summary>A director whose school hosts an internship site: they may publish practices without being a flagship.</summary>
+    SiteHost = 32,
     Directors = Young | Flagship,
     Registered = Young | Flagship | PendingFlagship | Coordinator,
     Anyone = Guest | Registered,

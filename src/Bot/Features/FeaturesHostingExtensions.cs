@@ -26,6 +26,8 @@ public static class FeaturesHostingExtensions
         // Profiles, consent and registration.
         services.AddScoped<ICallerDirectory, CallerDirectory>();
         services.AddScoped<OnboardingFlow>();
+        services.AddScoped<RoleChange>();
+        services.AddCallback<RoleChangeCallback>();
         services.AddCommand<StartCommand>();
         services.AddCallback<ConsentCallback>();
         services.AddCallback<RoleCallback>();
@@ -51,6 +53,7 @@ public static class FeaturesHostingExtensions
         services.AddConversation<InviteDialog>();
         services.AddCommand<InviteDialog>();
         services.AddScoped<CoordinationReport>();
+        services.AddScoped<CoordinatorNotices>();
         services.AddScoped<DistrictMatchView>();
         services.AddCommand<MatchDistrictCommand>();
         services.AddCallback<MatchRunCallback>();

@@ -50,7 +50,13 @@ public static class MentorshipTexts
     public static HtmlText SuggestionsFooter => Html.Raw("Нажмите кнопку, чтобы отправить запрос, или доверьте выбор координатору.");
 
     public static HtmlText NoSuggestions(string reason) => Html.Format(
-        $"Сейчас некого предложить: {reason}. Координатор района может подобрать наставника вручную.");
+        $"Сейчас некого предложить: {reason}. Координатор района может подобрать наставника вручную — нажмите кнопку ниже.");
+
+    public static HtmlText NoSuggestionsCoordinatorAsked(string reason) => Html.Format(
+        $"Других подходящих наставников сейчас нет: {reason}. Я попросил координатора района подобрать вам наставника вручную. Когда наставник будет назначен, я напишу.");
+
+    public static HtmlText NoSuggestionsCoordinatorKnows(string reason) => Html.Format(
+        $"Других подходящих наставников сейчас нет: {reason}. Координатор района уже знает, что вам нужен наставник. Когда наставник будет назначен, я напишу.");
 
     public static HtmlText AlreadyHasMentor(DirectorProfile mentor) => Html.Format(
         $"У вас уже есть наставник: {mentor.FullName}. Партнёрство — /partnership.");
@@ -73,18 +79,21 @@ public static class MentorshipTexts
             Может предложить в ответ: {offers}
             О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
 
-            Почему предложены вы (глазами молодого директора): {reason}
+            Почему предложены вы: {reason}
             """);
 
     public static HtmlText CoordinatorChoiceRequested => Html.Raw(
-        "Хорошо, я передал просьбу координатору района. Когда он подберёт наставника, я напишу.");
+        "Хорошо, я передал просьбу координатору района. Когда наставник будет назначен, я напишу.");
 
-    public static HtmlText CoordinatorChoiceAlreadyRequested => Html.Raw("Координатор уже знает о вашей просьбе. Когда он подберёт наставника, я напишу.");
+    public static HtmlText CoordinatorChoiceAlreadyRequested => Html.Raw("Координатор уже знает о вашей просьбе. Когда наставник будет назначен, я напишу.");
 
     public static HtmlText MenteeBusy => Html.Raw("У вас уже есть наставник или запрос, ожидающий ответа. Подробности — /find_mentor.");
 
     public static HtmlText CoordinatorChoiceNotice(DirectorProfile mentee, string district) => Html.Format(
         $"{mentee.FullName} ({mentee.School}, {district}) просит координатора подобрать наставника. Назначить пару — /assign.");
+
+    public static HtmlText CoordinatorNeededNotice(DirectorProfile mentee, string district) => Html.Format(
+        $"Молодому директору после отказа или истёкшего запроса больше некого предложить, нужен ваш выбор наставника.\nМолодой директор: {mentee.FullName} ({mentee.School}, {district}). Назначить пару — /assign.");
 
     public static HtmlText Withdrawn => Html.Raw("Запрос отозван. Подобрать снова — /find_mentor.");
 
@@ -109,21 +118,21 @@ public static class MentorshipTexts
         """);
 
     public static HtmlText Declined(DirectorProfile mentor, string? reason) => Html.Format(
-        $"{mentor.FullName} сейчас не может стать вашим наставником{(reason is null ? "" : $" ({reason})")}. Это не о вас — так бывает. Вот следующие варианты:");
+        $"{mentor.FullName} сейчас не может стать вашим наставником{(reason is null ? "" : $" ({reason})")}. Это не о вас — так бывает.");
 
-    public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён, молодой директор получит следующие варианты.");
+    public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён. Молодой директор получит ваш ответ и сможет выбрать другого наставника.");
 
     public static HtmlText AskDeclineReason(string menteeName) => Html.Format(
         $"Почему вы не можете взять {menteeName}? Причину увидит молодой директор. Можно выбрать, написать (до 300 символов) или не объяснять.");
 
     public static HtmlText Expired(DirectorProfile mentor) => Html.Format(
-        $"{mentor.FullName} не ответил(а) на запрос вовремя. Ничего страшного — вот следующие варианты:");
+        $"Срок ответа на ваш запрос истёк. Флагман: {mentor.FullName}. Ничего страшного — так бывает.");
 
     public static HtmlText ExpiredToFlagship(DirectorProfile mentee) => Html.Format(
-        $"Запрос от {mentee.FullName} истёк без ответа и передан следующему наставнику.");
+        $"Запрос истёк без ответа и больше не ждёт вашего решения. Молодой директор: {mentee.FullName}.");
 
     public static HtmlText Released(DirectorProfile mentor) => Html.Format(
-        $"{mentor.FullName} временно не берёт новых подопечных. Вот другие варианты:");
+        $"Флагман временно не берёт новых подопечных: {mentor.FullName}. Ваш запрос закрыт.");
 
     public static HtmlText NowUnavailable(int released) => Html.Format(
         $"Вы не принимаете новые запросы. Ожидавших ответа запросов передано другим наставникам: {released}. Вернуться — /availability.");
@@ -143,11 +152,19 @@ public static class MentorshipTexts
 
     public static HtmlText AssignChooseMentee => Html.Raw("Кому назначить наставника? Молодые директора без наставника в ваших районах:");
 
-    public static HtmlText AssignChooseMentor(DirectorProfile mentee) => Html.Format($"Наставник для {mentee.FullName} (лучшие совпадения сверху):");
+    public static HtmlText AssignChooseMentor(DirectorProfile mentee) => Html.Format(
+        $"Выбор наставника. Молодой директор: <b>{mentee.FullName}</b>, {mentee.School}. Флагманы ваших районов со свободными местами, лучшие совпадения сверху:");
+
+    public static HtmlText AssignMentorLine(int number, DirectorProfile mentor, string district, double score, string reason, string? notSuggested) => Html.Format(
+        $"{number}. <b>{mentor.FullName}</b>, {mentor.School} ({district}) — совпадение {Percent(score)}\n   {reason}{(notSuggested is null ? "" : $"\n   Не в подборке молодого директора: {notSuggested}.")}");
+
+    public static HtmlText AssignRefusedHidden(int count) => Html.Format(
+        $"Не показаны флагманы, которым запрос этого молодого директора уже был отклонён или истёк: {count}.");
 
     public static HtmlText AssignNoMentees => Html.Raw("В ваших районах нет молодых директоров без наставника и без ожидающего запроса.");
 
-    public static HtmlText AssignNoMentors => Html.Raw("Нет флагманов со свободными местами.");
+    public static HtmlText AssignNoMentors(DirectorProfile mentee, int refused) => Html.Format(
+        $"Некого назначить. Молодой директор: {mentee.FullName}. В ваших районах нет флагманов, которые сейчас принимают запросы и имеют свободные места{(refused > 0 ? $"; флагманов, которым запрос уже был отклонён или истёк: {refused}" : "")}.");
 
     public static HtmlText AssignProposed(DirectorProfile mentee, DirectorProfile mentor) => Html.Format(
         $"Предложение отправлено: {mentor.FullName} — наставник для {mentee.FullName}. Флагман подтвердит его.");
@@ -158,7 +175,7 @@ public static class MentorshipTexts
 
     public static string PersonButton(DirectorProfile person) => $"{ShortName(person.FullName)}, {person.School}";
 
-    public static string MentorOption(DirectorProfile mentor, double score) => $"{ShortName(mentor.FullName)} — {Percent(score)}";
+    public static string MentorOption(int number, DirectorProfile mentor, double score) => $"{number}. {ShortName(mentor.FullName)} — {Percent(score)}";
 
     /// <summary>"Петрова Анна Сергеевна" → "Петрова А. С.", to fit a button.</summary>
     public static string ShortName(string fullName)
@@ -177,7 +194,10 @@ public static class PartnershipTexts
     public const string NoteButton = "Добавить заметку";
     public const string OpenCardButton = "Открыть карточку";
 
-    public static HtmlText NoPartnership => Html.Raw("Активного партнёрства нет. Подобрать наставника — /find_mentor.");
+    /// <param name="young">A young director is pointed to /find_mentor; a flagship to the requests waiting for them.</param>
+    public static HtmlText NoPartnership(bool young) => Html.Raw(young
+        ? "Активного партнёрства нет. Подобрать наставника — /find_mentor."
+        : "Активного партнёрства нет. Запросы молодых директоров — /requests.");
 
     public static HtmlText ChoosePartnership => Html.Raw("Выберите партнёрство:");
 
@@ -271,7 +291,32 @@ public static class PartnershipTexts
     public static HtmlText AskFeedback => Html.Raw("Ваш отзыв о партнёрстве — что получилось, что посоветуете другим (до 1000 символов).");
     public static HtmlText FeedbackSaved => Html.Raw("Спасибо за отзыв!");
 
-    public static HtmlText PartnerErased => Html.Raw("Ваш партнёр удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового — /find_mentor.");
+    public static HtmlText MentorErased => Html.Raw("Ваш наставник удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового наставника — /find_mentor.");
+    public static HtmlText MenteeErased => Html.Raw("Ваш подопечный удалил свои данные из MentorBot, поэтому партнёрство завершено. Место подопечного освободилось.");
+
+    /// <summary>To a coordinator: a pair of their district ended. <paramref name="how"/> says how, as a whole sentence.</summary>
+    public static HtmlText PairEndedToCoordinator(HtmlText how, DirectorProfile? mentee, DirectorProfile? mentor)
+    {
+        var lines = new List<HtmlText> { how };
+        if (mentee is not null)
+        {
+            lines.Add(Html.Format($"Молодой директор: {mentee.FullName}, {mentee.School}"));
+        }
+        if (mentor is not null)
+        {
+            lines.Add(Html.Format($"Наставник: {mentor.FullName}, {mentor.School}"));
+        }
+        if (mentee is not null)
+        {
+            lines.Add(Html.Raw("Молодой директор теперь без наставника. Назначить нового — /assign."));
+        }
+        return Html.Lines(lines);
+    }
+
+    public static HtmlText PairEndedEarly(bool byMentee, string reason) => Html.Format(
+        $"Партнёрство завершено досрочно по решению {(byMentee ? "молодого директора" : "наставника")}. Причина: {reason}");
+    public static HtmlText PairCompleted(string end) => Html.Format($"Срок соглашения истёк ({end}), партнёрство завершено.");
+    public static HtmlText PairErased => Html.Raw("Партнёрство завершено: второй участник удалил свои данные из MentorBot.");
     public static HtmlText RequestCancelledByErasure => Html.Raw("Запрос на наставничество отменён: его автор удалил свои данные.");
     public static HtmlText RequestCancelledMentorErased => Html.Raw("Ваш запрос отменён: флагман удалил свои данные. Подобрать другого — /find_mentor.");
 }

@@ -125,8 +125,10 @@ public static class NetworkingTexts
 
     public static string OpenPracticeButton(int number) => $"Открыть {number}";
 
-    public static HtmlText BankEmpty => Html.Raw(
-        "В банке практик пока пусто. Директора-флагманы и стажировочные площадки публикуют свой опыт командой /publish_practice.");
+    /// <param name="mayPublish">Whether the reader may publish: only then is the command named.</param>
+    public static HtmlText BankEmpty(bool mayPublish) => Html.Raw(mayPublish
+        ? "В банке практик пока пусто. Поделитесь своим опытом первым — /publish_practice."
+        : "В банке практик пока пусто. Директора-флагманы и стажировочные площадки публикуют здесь свой опыт.");
 
     public static HtmlText BankMenu => Html.Raw("<b>Банк успешного управленческого опыта</b>\nВыберите дефицит, с которым работаете:");
 

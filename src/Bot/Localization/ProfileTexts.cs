@@ -27,7 +27,7 @@ public static class ProfileTexts
         • профессиональные дефициты, сильные стороны и то, чем вы готовы поделиться, заметка о себе;
         • ваш идентификатор и имя пользователя в Telegram — чтобы писать вам и дать контакт вашему партнёру.
 
-        Данные нужны только для подбора наставника и работы сети. Их видят координаторы вашего района и ваши партнёры; анкету флагмана видят в подборе и поиске коллеги-директора (скрыть её из поиска можно в /network), а контакт даётся только с вашего разрешения. Они хранятся, пока вы их не удалите: /my_data пришлёт всё, что хранится о вас, /delete_me удалит всё.
+        Данные нужны только для подбора наставника и работы сети. Их видят координаторы вашего района и ваши партнёры; анкету флагмана видят в подборе и поиске коллеги-директора (скрыть её из поиска можно в настройках после регистрации), а контакт даётся только с вашего разрешения. Они хранятся, пока вы их не удалите: /my_data пришлёт всё, что хранится о вас, /delete_me удалит всё.
 
         Согласны ли вы на обработку персональных данных (152-ФЗ)?
         """);
@@ -93,6 +93,48 @@ public static class ProfileTexts
     public static HtmlText SavedYoung => Html.Raw("Анкета сохранена. Подобрать наставника — /find_mentor. Все команды — /help.");
     public static HtmlText SavedPendingFlagship => Html.Raw(
         "Анкета сохранена и отправлена координатору района на подтверждение. Я напишу, когда её рассмотрят.");
+    public const string BecomeFlagshipButton = "Стать флагманом";
+    public const string StayYoungButton = "Остаться молодым директором";
+
+    public static HtmlText RoleChangeQuestion(string? pendingMentor, bool coordinatorAsked)
+    {
+        var closes = new List<string>();
+        if (pendingMentor is not null)
+        {
+            closes.Add($"• ваш запрос на наставничество будет отозван (флагман: {pendingMentor});");
+        }
+        if (coordinatorAsked)
+        {
+            closes.Add("• просьба к координатору подобрать вам наставника будет снята;");
+        }
+        return Html.Format(
+            $"""
+            Это приглашение стать директором-флагманом. Сейчас вы зарегистрированы как молодой директор, а роль у анкеты одна.
+            Если продолжить, вы заполните анкету флагмана, и после её сохранения:
+            {string.Join("\n", closes.Append("• вы станете подтверждённым флагманом, координатор района получит уведомление."))}
+            До сохранения ничего не меняется. Стать флагманом?
+            """);
+    }
+
+    public static HtmlText RoleChangeBlocked(string mentor, string end) => Html.Format(
+        $"Это приглашение стать директором-флагманом. Сейчас у вас идёт партнёрство как у молодого директора (наставник: {mentor}, соглашение до {end}). Пока оно идёт, роль не меняется. Когда партнёрство завершится, откройте ссылку-приглашение снова. Карточка партнёрства — /partnership.");
+
+    public static HtmlText RoleChangeBlockedToCoordinator(string name, string school, string district) => Html.Format(
+        $"Приглашение флагмана открыл молодой директор с активным партнёрством; роль не изменена до завершения партнёрства.\nМолодой директор: {name}, {school} ({district})");
+
+    public static HtmlText RoleChangedToCoordinator(string name, string school, string district) => Html.Format(
+        $"По приглашению роль изменена: молодой директор стал директором-флагманом; открытый запрос на наставничество, если был, отозван.\nФлагман: {name}, {school} ({district})");
+
+    public static HtmlText RequestWithdrawnByRoleChange(string name) => Html.Format(
+        $"Запрос на наставничество отозван: его автор стал директором-флагманом.\nМолодой директор: {name}");
+
+    public static HtmlText RoleUnchanged => Html.Raw("Хорошо, вы остаётесь молодым директором. Приглашение не использовано.");
+
+    public static HtmlText RoleChangeInviteLost => Html.Raw(
+        "Приглашение уже использовано или истекло, поэтому роль не изменена: вы остаётесь молодым директором. Попросите у координатора новую ссылку.");
+
+    public static HtmlText AlreadyFlagship => Html.Raw("Вы уже директор-флагман, приглашение не понадобилось. Ваши команды — /help.");
+
     public static HtmlText SavedApprovedFlagship => Html.Raw("Анкета сохранена, вы — директор-флагман. Команды — /help.");
     public static HtmlText ProfileUpdated => Html.Raw("Изменения сохранены. Анкета — /profile.");
     public static HtmlText InviteTakenMeanwhile => Html.Raw(

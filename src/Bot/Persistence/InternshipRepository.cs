@@ -57,6 +57,10 @@ public sealed class InternshipRepository(DbSession db)
     public async Task<IReadOnlyList<InternshipProgramme>> HostedByAsync(long hostId, CancellationToken cancellationToken = default) =>
         await WithCodesAsync(await db.QueryAsync<ProgrammeRow>($"{Columns} WHERE host_id = @HostId ORDER BY id", new { HostId = hostId }, cancellationToken), cancellationToken);
 
+    /// <summary>Whether the person's school hosts any internship programme; read for every update, so one cheap query.</summary>
+    public async Task<bool> HostsAnyAsync(long hostId, CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM internship_programmes WHERE host_id = @HostId", new { HostId = hostId }, cancellationToken) > 0;
+
     public async Task<Participation?> ParticipationAsync(long programmeId, long userId, CancellationToken cancellationToken = default) =>
         (await db.QuerySingleOrDefaultAsync<ParticipationRow>($"{ParticipationColumns} WHERE programme_id = @ProgrammeId AND user_id = @UserId",
             new { ProgrammeId = programmeId, UserId = userId }, cancellationToken))?.ToParticipation();

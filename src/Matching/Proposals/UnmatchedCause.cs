@@ -25,10 +25,29 @@ public enum UnmatchedCause
     PlacesTaken,
 }
 
-/// <summary>The Russian sentence for each cause, addressed to the young director.</summary>
+/// <summary>The Russian sentence for each cause, phrased for the young director or for whoever reads about them.</summary>
 public static class UnmatchedReasons
 {
-    public static string Text(UnmatchedCause cause, bool acrossRegions) => cause switch
+    public static string Text(UnmatchedCause cause, bool acrossRegions, Scoring.Reader reader = Scoring.Reader.Mentee) =>
+        reader == Scoring.Reader.Mentee ? ToMentee(cause, acrossRegions) : AboutMentee(cause, acrossRegions);
+
+    private static string AboutMentee(UnmatchedCause cause, bool acrossRegions) => cause switch
+    {
+        UnmatchedCause.NoDeficits => "в профиле молодого директора не указаны дефициты, подбирать не по чему",
+        UnmatchedCause.NoFlagships => acrossRegions ? "нет ни одного флагмана" : "в регионе нет флагманов",
+        UnmatchedCause.NoFreePlaces => acrossRegions
+            ? "нет флагманов со свободными местами"
+            : "нет флагманов со свободными местами в регионе",
+        UnmatchedCause.NoCoverage => acrossRegions
+            ? "никто из флагманов не закрывает дефициты молодого директора"
+            : "никто из флагманов региона не закрывает дефициты молодого директора",
+        UnmatchedCause.CoveringFlagshipsFull => "у флагманов, закрывающих дефициты молодого директора, нет свободных мест",
+        UnmatchedCause.DeclinedOrExcluded => "подходящие флагманы уже отклонили запрос или исключены координатором",
+        UnmatchedCause.PlacesTaken => "все места у подходящих флагманов распределены между другими молодыми директорами",
+        _ => throw new ArgumentOutOfRangeException(nameof(cause), cause, null),
+    };
+
+    private static string ToMentee(UnmatchedCause cause, bool acrossRegions) => cause switch
     {
         UnmatchedCause.NoDeficits => "в профиле не указаны дефициты, подбирать не по чему",
         UnmatchedCause.NoFlagships => acrossRegions ? "нет ни одного флагмана" : "в вашем регионе нет флагманов",

@@ -12,6 +12,6 @@ internal interface IScoringRule
     /// <summary>How much of its weight the pair earns, from 0 to 1. Called for every candidate pair: keep it cheap.</summary>
     double Share(DirectorFacts mentee, DirectorFacts mentor);
 
-    /// <summary>The reason fragment in Russian, addressed to the young director, or null when there is nothing to say.</summary>
-    string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy);
+    /// <summary>The reason fragment in Russian, phrased for <paramref name="reader"/>, or null when there is nothing to say.</summary>
+    string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy, Reader reader);
 }

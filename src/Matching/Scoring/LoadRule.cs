@@ -9,9 +9,10 @@ internal sealed class LoadRule(double weight) : IScoringRule
     public double Share(DirectorFacts mentee, DirectorFacts mentor) =>
         mentor.Profile.Capacity <= 0 ? 0 : mentor.FreePlaces / (double)mentor.Profile.Capacity;
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy) =>
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy, Reader reader) =>
         mentor.Profile.Capacity <= 0 ? null
-        : mentor.Profile.CurrentLoad <= 0 ? "пока без подопечных"
-        : mentor.FreePlaces == 0 ? "свободных мест нет"
-        : $"свободно {RussianNumerals.Agree(mentor.FreePlaces, "место", "места", "мест")} из {mentor.Profile.Capacity}";
+        : (reader switch { Reader.Mentor => "у вас ", Reader.Coordinator => "у флагмана ", _ => "" }) + (
+            mentor.Profile.CurrentLoad <= 0 ? (reader == Reader.Mentee ? "пока без подопечных" : "пока нет подопечных")
+            : mentor.FreePlaces == 0 ? "нет свободных мест"
+            : $"свободно {RussianNumerals.Agree(mentor.FreePlaces, "место", "места", "мест")} из {mentor.Profile.Capacity}");
 }

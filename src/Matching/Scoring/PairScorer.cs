@@ -31,10 +31,10 @@ public sealed class PairScorer
     public Taxonomy Taxonomy { get; }
 
     /// <summary>Scores one pair and explains it, e.g. for a coordinator's own choice; hard constraints are not checked here.</summary>
-    public PairScore Explain(DirectorProfile mentee, DirectorProfile mentor)
+    public PairScore Explain(DirectorProfile mentee, DirectorProfile mentor, Reader reader = Reader.Mentee)
     {
         var codes = new RunVocabulary();
-        return Explain(new DirectorFacts(mentee, codes), new DirectorFacts(mentor, codes));
+        return Explain(new DirectorFacts(mentee, codes), new DirectorFacts(mentor, codes), reader);
     }
 
     internal double Value(DirectorFacts mentee, DirectorFacts mentor)
@@ -45,8 +45,8 @@ public sealed class PairScorer
         return Math.Max(MinimumScore, earned / _totalWeight);
     }
 
-    internal PairScore Explain(DirectorFacts mentee, DirectorFacts mentor) =>
+    internal PairScore Explain(DirectorFacts mentee, DirectorFacts mentor, Reader reader = Reader.Mentee) =>
         new(Value(mentee, mentor),
             [.. _rules.Select(r => new RuleContribution(
-                r.Name, r.Weight * r.Share(mentee, mentor) / _totalWeight, r.Reason(mentee, mentor, Taxonomy)))]);
+                r.Name, r.Weight * r.Share(mentee, mentor) / _totalWeight, r.Reason(mentee, mentor, Taxonomy, reader)))]);
 }

@@ -14,7 +14,7 @@ internal sealed class ProximityRule(double weight, double rangeKm) : IScoringRul
         : DistanceKm(mentee, mentor) is { } km ? Math.Max(0, 1 - km / rangeKm)
         : 0;
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy) =>
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy, Reader reader) =>
         mentee.SameDistrict(mentor) ? "тот же район"
         : DistanceKm(mentee, mentor) is { } km && km < rangeKm ? $"другой район, в {Math.Max(1, Math.Round(km)):0} км"
         : null;

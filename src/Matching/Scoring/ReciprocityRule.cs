@@ -10,10 +10,18 @@ internal sealed class ReciprocityRule(double weight) : IScoringRule
         mentor.WantMask == 0 ? 0
         : DirectorFacts.Count(mentee.OfferMask & mentor.WantMask) / (double)DirectorFacts.Count(mentor.WantMask);
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy)
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Profiles.Taxonomy taxonomy, Reader reader)
     {
         var wanted = mentor.Profile.WantsToLearn.ToHashSet(StringComparer.Ordinal);
         var given = taxonomy.InOrder(mentee.Profile.Offers.Where(wanted.Contains)).Select(taxonomy.Label).ToList();
-        return given.Count == 0 ? null : $"в ответ вы можете помочь: {string.Join(", ", given)}";
+        if (given.Count == 0)
+            return null;
+        var list = string.Join(", ", given);
+        return reader switch
+        {
+            Reader.Mentee => $"в ответ вы можете помочь: {list}",
+            Reader.Mentor => $"в ответ молодой директор может помочь вам: {list}",
+            _ => $"в ответ молодой директор может помочь флагману: {list}",
+        };
     }
 }

@@ -10,8 +10,10 @@ internal sealed class SettlementRule(double weight) : IScoringRule
 
     public double Share(DirectorFacts mentee, DirectorFacts mentor) => Same(mentee, mentor) ? 1 : 0;
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy) =>
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy, Reader reader) =>
         !Same(mentee, mentor) ? null
+        : reader == Reader.Coordinator
+            ? (mentee.Profile.Settlement == SettlementKind.Rural ? "обе школы сельские" : "обе школы городские")
         : mentee.Profile.Settlement == SettlementKind.Rural ? "тоже сельская школа"
         : "тоже городская школа";
 

@@ -10,8 +10,14 @@ internal sealed class SizeRule(double weight) : IScoringRule
 
     public double Share(DirectorFacts mentee, DirectorFacts mentor) => Same(mentee, mentor) ? 1 : 0;
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy) =>
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy, Reader reader) =>
         !Same(mentee, mentor) ? null
+        : reader == Reader.Coordinator ? mentee.Profile.Size switch
+        {
+            SchoolSize.Small => "обе школы небольшие",
+            SchoolSize.Medium => "обе школы среднего размера",
+            _ => "обе школы крупные",
+        }
         : mentee.Profile.Size switch
         {
             SchoolSize.Small => "тоже небольшая школа",

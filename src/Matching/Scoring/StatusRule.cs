@@ -14,7 +14,7 @@ internal sealed class StatusRule(double weight) : IScoringRule
     public double Share(DirectorFacts mentee, DirectorFacts mentor) =>
         mentee.Profile.Status == mentor.Profile.Status ? 1 : 0;
 
-    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy) =>
+    public string? Reason(DirectorFacts mentee, DirectorFacts mentor, Taxonomy taxonomy, Reader reader) =>
         mentee.Profile.Status != mentor.Profile.Status ? null
         : mentee.Profile.Status switch
         {

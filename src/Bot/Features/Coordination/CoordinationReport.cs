@@ -1,3 +1,4 @@
+using MentorBot.Matching.Scoring;
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Profiles;
@@ -80,7 +81,7 @@ public sealed class CoordinationReport(
                     candidates = await matching.CandidatesAsync(mentee.District, cancellationToken);
                     candidatesByDistrict[mentee.District] = candidates;
                 }
-                var suggestions = await matching.SuggestAsync(mentee, candidates, cancellationToken);
+                var suggestions = await matching.SuggestAsync(mentee, candidates, cancellationToken, Reader.Coordinator);
                 var best = suggestions.Suggestions.Count > 0
                     ? await people.FindAsync(MentorMatching.UserId(suggestions.Suggestions[0].MentorId), cancellationToken)
                     : null;

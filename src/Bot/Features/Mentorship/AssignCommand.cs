@@ -1,8 +1,10 @@
+using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
+using MentorBot.Matching.Suggestions;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -59,10 +61,15 @@ public sealed class AssignCallback(AssignmentChoices assignment, PeopleRepositor
     }
 }
 
-/// <summary>What /assign offers: the unmatched young directors in scope, then the flagships that fit, best first.</summary>
-public sealed class AssignmentChoices(PeopleRepository people, PartnershipRepository partnerships, MentorRequestRepository requests, MentorMatching matching)
+/// <summary>
+/// What /assign offers: the unmatched young directors in scope, then every available flagship of the coordinator's
+/// districts with a free place, best score first, those the engine would not suggest marked with the reason.
+/// </summary>
+public sealed class AssignmentChoices(
+    PeopleRepository people, PartnershipRepository partnerships, MentorRequestRepository requests, MentorMatching matching, Districts districts)
 {
     private const int MaxButtons = 40;
+    private const int MaxMentors = 20;
 
     public async Task<bool> IsUnmatchedAsync(long menteeId, CancellationToken cancellationToken) =>
         await partnerships.ActiveOfMenteeAsync(menteeId, cancellationToken) is null
@@ -91,21 +98,35 @@ public sealed class AssignmentChoices(PeopleRepository people, PartnershipReposi
 
     public async Task ShowMentorsAsync(UpdateContext context, DirectorProfile mentee, CancellationToken cancellationToken)
     {
-        var suggestions = await matching.SuggestAsync(mentee, cancellationToken);
-        if (suggestions.Suggestions.Count == 0)
-        {
-            context.Reply(MentorshipTexts.AssignNoMentors);
-            return;
-        }
+        var ranked = await matching.RankAsync(mentee, cancellationToken);
+        // Refused pairs cannot be proposed again (the flagship said no, or let the request lapse); they are only counted.
+        var refused = ranked.Count(r => r.Miss == ShortlistMiss.DeclinedOrExcluded);
+        var lines = new List<HtmlText> { MentorshipTexts.AssignChooseMentor(mentee) };
         var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
-        foreach (var suggestion in suggestions.Suggestions)
+        foreach (var option in ranked.Where(r => r.Miss is not (ShortlistMiss.NoFreePlace or ShortlistMiss.DeclinedOrExcluded)))
         {
-            if (await people.FindAsync(MentorMatching.UserId(suggestion.MentorId), cancellationToken) is { } mentor)
+            if (rows.Count == MaxMentors)
             {
-                rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.MentorOption(mentor, suggestion.Score),
+                break;
+            }
+            if (await people.FindAsync(MentorMatching.UserId(option.MentorId), cancellationToken) is { } mentor
+                && context.Caller.Coordinates(mentor.District))
+            {
+                var notSuggested = option.Miss is { } miss ? ShortlistMisses.Text(miss, matching.ShortlistSize) : null;
+                lines.Add(MentorshipTexts.AssignMentorLine(rows.Count + 1, mentor, districts.Name(mentor.District), option.Score, option.Reason, notSuggested));
+                rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.MentorOption(rows.Count + 1, mentor, option.Score),
                     CallbackData.Build(AssignCallback.Prefix, "p", mentee.UserId, mentor.UserId))]);
             }
         }
-        context.EditOrReply(MentorshipTexts.AssignChooseMentor(mentee), new InlineKeyboardMarkup(rows));
+        if (rows.Count == 0)
+        {
+            context.EditOrReply(MentorshipTexts.AssignNoMentors(mentee, refused));
+            return;
+        }
+        if (refused > 0)
+        {
+            lines.Add(MentorshipTexts.AssignRefusedHidden(refused));
+        }
+        context.EditOrReply(Html.Join("\n\n", lines), new InlineKeyboardMarkup(rows));
     }
 }

@@ -2,11 +2,13 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
+using MentorBot.Matching.Scoring;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
 /// <summary>/requests: the requests waiting for this flagship's answer.</summary>
-public sealed class RequestsCommand(MentorRequestRepository requests, PeopleRepository people, Taxonomy taxonomy, Districts districts) : ICommandHandler
+public sealed class RequestsCommand(
+    MentorRequestRepository requests, PeopleRepository people, MentorMatching matching, Taxonomy taxonomy, Districts districts) : ICommandHandler
 {
     public static CommandRoute Route { get; } = new("requests", "запросы, ждущие моего ответа", Audience.Flagship);
 
@@ -21,11 +23,13 @@ public sealed class RequestsCommand(MentorRequestRepository requests, PeopleRepo
         context.Reply(MentorshipTexts.PendingRequestsHeader(pending.Count));
         foreach (var request in pending)
         {
-            if (await people.FindAsync(request.MenteeId, cancellationToken) is { } mentee)
+            if (await people.FindAsync(request.MenteeId, cancellationToken) is { } mentee
+                && await people.FindAsync(context.UserId, cancellationToken) is { } mentor)
             {
+                var (_, reason) = await matching.ExplainAsync(mentee, mentor, Reader.Mentor, cancellationToken);
                 context.Reply(
                     MentorshipTexts.RequestToFlagship(mentee, districts.Name(mentee.District), ProfileTexts.Numbered(mentee.Deficits, taxonomy),
-                        ProfileTexts.Listed(mentee.Offers, taxonomy), request.Reason, request.Origin == RequestOrigin.Coordinator),
+                        ProfileTexts.Listed(mentee.Offers, taxonomy), reason, request.Origin == RequestOrigin.Coordinator),
                     MentorshipFlow.AnswerKeyboard(request.Id));
             }
         }

@@ -2,6 +2,7 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Persistence;
 using MentorBot.Matching;
+using MentorBot.Matching.Scoring;
 using MentorBot.Matching.Suggestions;
 using Microsoft.Extensions.Options;
 using EngineProfile = MentorBot.Matching.Profiles.DirectorProfile;
@@ -22,15 +23,24 @@ public sealed class MentorMatching(
         await SuggestAsync(mentee, await CandidatesAsync(mentee.District, cancellationToken), cancellationToken);
 
     /// <summary>As above, among candidates read once by <see cref="CandidatesAsync"/> for a report over many young directors.</summary>
-    public async Task<MenteeSuggestions> SuggestAsync(DirectorProfile mentee, IReadOnlyList<EngineProfile> candidates, CancellationToken cancellationToken)
+    /// <param name="reader">Who reads the reasons: the young director, or a coordinator reporting on them.</param>
+    public async Task<MenteeSuggestions> SuggestAsync(
+        DirectorProfile mentee, IReadOnlyList<EngineProfile> candidates, CancellationToken cancellationToken, Reader reader = Reader.Mentee) =>
+        engine.Suggest(ToEngine(mentee, 0), candidates, await RefusalsAsync(mentee, cancellationToken), reader);
+
+    /// <summary>
+    /// Every available flagship of the region ranked for this young director, best first, with the reasons a coordinator
+    /// reads and, for those the young director would not be offered, why not.
+    /// </summary>
+    public async Task<IReadOnlyList<RankedFlagship>> RankAsync(DirectorProfile mentee, CancellationToken cancellationToken) =>
+        engine.Rank(ToEngine(mentee, 0), await CandidatesAsync(mentee.District, cancellationToken), await RefusalsAsync(mentee, cancellationToken));
+
+    public int ShortlistSize => engine.ShortlistSize;
+
+    private async Task<MatchingConstraints> RefusalsAsync(DirectorProfile mentee, CancellationToken cancellationToken) => new()
     {
-        var refused = await requests.RefusedMentorsAsync(mentee.UserId, cancellationToken);
-        var constraints = new MatchingConstraints
-        {
-            Declined = refused.Select(m => new DirectorPair(Id(mentee.UserId), Id(m))).ToList(),
-        };
-        return engine.Suggest(ToEngine(mentee, 0), candidates, constraints);
-    }
+        Declined = (await requests.RefusedMentorsAsync(mentee.UserId, cancellationToken)).Select(m => new DirectorPair(Id(mentee.UserId), Id(m))).ToList(),
+    };
 
     /// <summary>
     /// The available flagships a young director of this district may be paired with, with their current loads, as the
@@ -47,10 +57,11 @@ public sealed class MentorMatching(
     }
 
     /// <summary>The engine's score and reasons for one pair, e.g. for a coordinator's own choice.</summary>
-    public async Task<(double Score, string Reason)> ExplainAsync(DirectorProfile mentee, DirectorProfile flagship, CancellationToken cancellationToken)
+    public async Task<(double Score, string Reason)> ExplainAsync(
+        DirectorProfile mentee, DirectorProfile flagship, Reader reader, CancellationToken cancellationToken)
     {
         var load = (int)await partnerships.ActiveCountOfMentorAsync(flagship.UserId, cancellationToken);
-        var score = engine.Scorer.Explain(ToEngine(mentee, 0), ToEngine(flagship, load));
+        var score = engine.Scorer.Explain(ToEngine(mentee, 0), ToEngine(flagship, load), reader);
         return (score.Score, score.Reason);
     }
 
@@ -83,7 +94,7 @@ public sealed class MentorMatching(
                 .Select(c => Pair(c.MenteeId, c.MentorId)).ToList(),
         };
         var proposal = engine.Propose(
-            young.Select(y => ToEngine(y, 0)).Concat(flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId)))), constraints);
+            young.Select(y => ToEngine(y, 0)).Concat(flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId)))), constraints, Reader.Coordinator);
         var byId = young.Concat(flagships).ToDictionary(p => p.UserId);
         return new DistrictProposal(proposal, byId);
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
@@ -10,7 +11,8 @@ namespace MentorBot.Bot.Features.Mentorship;
 /// Requests and partnerships in /my_data, and their end in /delete_me: the other side is told briefly, without the
 /// erased person's data, and then every row that involves the person goes.
 /// </summary>
-public sealed class MentorshipDataSource(MentorRequestRepository requests, PartnershipRepository partnerships) : IPersonalDataSource
+public sealed class MentorshipDataSource(
+    MentorRequestRepository requests, PartnershipRepository partnerships, PeopleRepository people, CoordinatorNotices coordinatorNotices) : IPersonalDataSource
 {
     public int ErasureOrder => 100;
 
@@ -70,7 +72,15 @@ public sealed class MentorshipDataSource(MentorRequestRepository requests, Partn
         {
             if (partnership.Status == PartnershipStatus.Active)
             {
-                context.Outbox.Send(partnership.OtherSide(userId), PartnershipTexts.PartnerErased);
+                var remainingIsMentee = partnership.MenteeId != userId;
+                context.Outbox.Send(partnership.OtherSide(userId), remainingIsMentee ? PartnershipTexts.MentorErased : PartnershipTexts.MenteeErased);
+                // The coordinator hears only of the one who stays; the erased person is not named.
+                if (await people.FindAsync(partnership.OtherSide(userId), cancellationToken) is { } remaining
+                    && await people.FindAsync(partnership.MenteeId, cancellationToken) is { } mentee)
+                {
+                    await coordinatorNotices.TellAsync(mentee.District, PartnershipTexts.PairEndedToCoordinator(PartnershipTexts.PairErased,
+                        remainingIsMentee ? remaining : null, remainingIsMentee ? null : remaining), cancellationToken);
+                }
             }
         }
         await partnerships.DeleteInvolvingAsync(userId, cancellationToken);

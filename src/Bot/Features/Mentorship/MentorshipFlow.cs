@@ -1,11 +1,13 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Networking.Practices;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
+using MentorBot.Matching.Scoring;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Mentorship;
@@ -18,7 +20,7 @@ public sealed class MentorshipFlow(
     MentorRequestRepository requests,
     PartnershipRepository partnerships,
     PeopleRepository people,
-    CoordinatorRepository coordinators,
+    CoordinatorNotices coordinatorNotices,
     MentorMatching matching,
     Taxonomy taxonomy,
     Districts districts,
@@ -34,8 +36,13 @@ public sealed class MentorshipFlow(
 
     public DateOnly LocalDate(DateTimeOffset instant, DirectorProfile person) => DateOnly.FromDateTime(Local(instant, person).DateTime);
 
-    /// <summary>Sends the young director the best candidates now, each with its reasons and a request button.</summary>
-    public async Task OfferSuggestionsAsync(DirectorProfile mentee, HtmlText? preface, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the young director the best candidates now, each with its reasons and a request button. When there are
+    /// none: after a refusal (<paramref name="askCoordinatorIfNone"/>) the coordinator is asked at once and the young
+    /// director is told so; otherwise the young director may ask the coordinator with a button.
+    /// </summary>
+    public async Task OfferSuggestionsAsync(
+        DirectorProfile mentee, HtmlText? preface, CancellationToken cancellationToken, DateTimeOffset? askCoordinatorIfNone = null)
     {
         var result = await matching.SuggestAsync(mentee, cancellationToken);
         var practicesForDeficits = await practices.ForMenteeAsync(mentee, cancellationToken);
@@ -43,8 +50,22 @@ public sealed class MentorshipFlow(
         var coordinatorButton = InlineKeyboardButton.WithCallback(MentorshipTexts.CoordinatorChoiceButton, CallbackData.Build(RequestCallback.Prefix, "coord"));
         if (shown.Count == 0)
         {
-            var none = Html.Join("\n\n", [MentorshipTexts.NoSuggestions(result.WhyNoneReason ?? ""), .. practicesForDeficits]);
-            outbox.Send(mentee.UserId, preface is { } before ? before + Html.Raw("\n\n") + none : none, new InlineKeyboardMarkup([[coordinatorButton]]));
+            var reason = result.WhyNoneReason ?? "";
+            InlineKeyboardMarkup? keyboard = new([[coordinatorButton]]);
+            var none = MentorshipTexts.NoSuggestions(reason);
+            if (askCoordinatorIfNone is { } now)
+            {
+                var asked = await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorNeededNotice(mentee, districts.Name(mentee.District)));
+                none = asked ? MentorshipTexts.NoSuggestionsCoordinatorAsked(reason) : MentorshipTexts.NoSuggestionsCoordinatorKnows(reason);
+                keyboard = null;
+            }
+            else if (await requests.WantsCoordinatorChoiceAsync(mentee.UserId, cancellationToken))
+            {
+                none = MentorshipTexts.NoSuggestionsCoordinatorKnows(reason);
+                keyboard = null;
+            }
+            var text = Html.Join("\n\n", [.. preface is { } before ? [before] : Array.Empty<HtmlText>(), none, .. practicesForDeficits]);
+            outbox.Send(mentee.UserId, text, keyboard);
             return;
         }
         var lines = new List<HtmlText>();
@@ -86,7 +107,9 @@ public sealed class MentorshipFlow(
     public async Task<bool> SendRequestAsync(
         DirectorProfile mentee, DirectorProfile mentor, RequestOrigin origin, long? proposedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (score, reason) = await matching.ExplainAsync(mentee, mentor, cancellationToken);
+        // The young director's words are stored for their acceptance message; the flagship reads the same facts in theirs.
+        var (score, reason) = await matching.ExplainAsync(mentee, mentor, Reader.Mentee, cancellationToken);
+        var (_, reasonToMentor) = await matching.ExplainAsync(mentee, mentor, Reader.Mentor, cancellationToken);
         var expires = now + reminders.RequestExpiry;
         var id = await requests.CreateAsync(mentee.UserId, mentor.UserId, origin, proposedBy, score, reason, now, expires, cancellationToken);
         if (id is not { } requestId)
@@ -96,7 +119,7 @@ public sealed class MentorshipFlow(
         await reminders.ScheduleRequestAsync((await requests.FindAsync(requestId, cancellationToken))!, cancellationToken);
         outbox.Send(mentor.UserId,
             MentorshipTexts.RequestToFlagship(mentee, districts.Name(mentee.District), ProfileTexts.Numbered(mentee.Deficits, taxonomy),
-                ProfileTexts.Listed(mentee.Offers, taxonomy), reason, origin == RequestOrigin.Coordinator),
+                ProfileTexts.Listed(mentee.Offers, taxonomy), reasonToMentor, origin == RequestOrigin.Coordinator),
             AnswerKeyboard(requestId));
         if (origin == RequestOrigin.Mentee)
         {
@@ -157,7 +180,7 @@ public sealed class MentorshipFlow(
         {
             return false;
         }
-        await OfferNextAsync(request, mentor => MentorshipTexts.Declined(mentor, reason), cancellationToken);
+        await OfferNextAsync(request, mentor => MentorshipTexts.Declined(mentor, reason), now, cancellationToken);
         return true;
     }
 
@@ -172,7 +195,7 @@ public sealed class MentorshipFlow(
         {
             outbox.Send(request.MentorId, MentorshipTexts.ExpiredToFlagship(mentee));
         }
-        await OfferNextAsync(request, MentorshipTexts.Expired, cancellationToken);
+        await OfferNextAsync(request, MentorshipTexts.Expired, now, cancellationToken);
         return true;
     }
 
@@ -185,7 +208,7 @@ public sealed class MentorshipFlow(
             if (await requests.CloseAsync(request.Id, RequestStatus.Released, null, now, cancellationToken))
             {
                 released++;
-                await OfferNextAsync(request, MentorshipTexts.Released, cancellationToken);
+                await OfferNextAsync(request, MentorshipTexts.Released, now, cancellationToken);
             }
         }
         return released;
@@ -194,26 +217,31 @@ public sealed class MentorshipFlow(
     /// <summary>Passes the young director's wish to the district's coordinators; false, and nothing sent, when it was already passed.</summary>
     public async Task<bool> AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken))
+        if (!await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District))))
         {
             return false;
         }
         outbox.Send(mentee.UserId, MentorshipTexts.CoordinatorChoiceRequested);
-        var region = districts.Find(mentee.District)?.Region ?? "";
-        foreach (var coordinator in await coordinators.CoveringAsync(mentee.District, region, cancellationToken))
-        {
-            outbox.Send(coordinator, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District)));
-        }
         return true;
     }
 
-    private async Task OfferNextAsync(MentorRequest request, Func<DirectorProfile, HtmlText> why, CancellationToken cancellationToken)
+    private async Task<bool> PassToCoordinatorsAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken, HtmlText notice)
+    {
+        if (!await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken))
+        {
+            return false;
+        }
+        await coordinatorNotices.TellAsync(mentee.District, notice, cancellationToken);
+        return true;
+    }
+
+    private async Task OfferNextAsync(MentorRequest request, Func<DirectorProfile, HtmlText> why, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var mentee = await people.FindAsync(request.MenteeId, cancellationToken);
         var mentor = await people.FindAsync(request.MentorId, cancellationToken);
         if (mentee is not null && mentor is not null)
         {
-            await OfferSuggestionsAsync(mentee, why(mentor), cancellationToken);
+            await OfferSuggestionsAsync(mentee, why(mentor), cancellationToken, askCoordinatorIfNone: now);
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class PartnershipCommand(PartnershipRepository partnerships, Peopl
         switch (mine.Count)
         {
             case 0:
-                context.Reply(PartnershipTexts.NoPartnership);
+                context.Reply(PartnershipTexts.NoPartnership(context.Caller.Is(Audience.Young)));
                 return;
             case 1:
                 await card.ShowAsync(context, mine[0], cancellationToken);

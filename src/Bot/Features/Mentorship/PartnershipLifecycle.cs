@@ -1,5 +1,6 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
@@ -15,6 +16,7 @@ public sealed class PartnershipLifecycle(
     PeopleRepository people,
     Districts districts,
     OutboxWriter outbox,
+    CoordinatorNotices coordinatorNotices,
     MentorshipReminders reminders,
     IOptions<MentorshipOptions> options)
 {
@@ -97,6 +99,16 @@ public sealed class PartnershipLifecycle(
         context.Reply(PartnershipTexts.EndedEarly, FeedbackKeyboard(partnership.Id));
         outbox.Send(partnership.OtherSide(context.UserId),
             PartnershipTexts.PartnerEndedEarly(await NameOfAsync(context.UserId, cancellationToken), reason), FeedbackKeyboard(partnership.Id));
+        await TellCoordinatorsAsync(partnership, PartnershipTexts.PairEndedEarly(context.UserId == partnership.MenteeId, reason), cancellationToken);
+    }
+
+    private async Task TellCoordinatorsAsync(Partnership partnership, HtmlText how, CancellationToken cancellationToken)
+    {
+        if (await people.FindAsync(partnership.MenteeId, cancellationToken) is { } mentee)
+        {
+            var mentor = await people.FindAsync(partnership.MentorId, cancellationToken);
+            await coordinatorNotices.TellAsync(mentee.District, PartnershipTexts.PairEndedToCoordinator(how, mentee, mentor), cancellationToken);
+        }
     }
 
     /// <summary>Closes the partnership if its end date has come in its district's time; both sides are asked for feedback.</summary>
@@ -110,6 +122,7 @@ public sealed class PartnershipLifecycle(
         var text = PartnershipTexts.Completed(MentorshipTexts.Date(partnership.EndsOn));
         outbox.Send(partnership.MenteeId, text, FeedbackKeyboard(partnership.Id));
         outbox.Send(partnership.MentorId, text, FeedbackKeyboard(partnership.Id));
+        await TellCoordinatorsAsync(partnership, PartnershipTexts.PairCompleted(MentorshipTexts.Date(partnership.EndsOn)), cancellationToken);
         return true;
     }
 

@@ -12,6 +12,8 @@ namespace MentorBot.Bot.Features.Onboarding;
 /// <summary>The steps after consent: taking an invite, choosing a role, starting registration.</summary>
 public sealed class OnboardingFlow(
     InviteRepository invites,
+    PeopleRepository people,
+    RoleChange roleChange,
     CoordinatorRepository coordinators,
     RegistrationDialog registration,
     RouteTable routes,
@@ -52,6 +54,15 @@ public sealed class OnboardingFlow(
         }
         if (invite.Role == InviteRoles.Flagship)
         {
+            switch (await people.FindAsync(context.UserId, cancellationToken))
+            {
+                case { Role: DirectorRole.Young } young:
+                    await roleChange.OfferAsync(context, young, code, cancellationToken);
+                    return;
+                case { Role: DirectorRole.Flagship, Status: ProfileStatus.Approved }:
+                    context.Reply(ProfileTexts.AlreadyFlagship);
+                    return;
+            }
             await BeginRegistrationAsync(context, DirectorRole.Flagship, code, invite.District, cancellationToken);
             return;
         }

@@ -5,7 +5,7 @@ using MentorBot.Bot.Persistence;
 namespace MentorBot.Bot.Features.Profiles;
 
 /// <summary>Reads a person's roles afresh for every update, so an approval or an erasure takes effect at once.</summary>
-public sealed class CallerDirectory(PeopleRepository people, CoordinatorRepository coordinators, Districts districts) : ICallerDirectory
+public sealed class CallerDirectory(PeopleRepository people, CoordinatorRepository coordinators, InternshipRepository internships, Districts districts) : ICallerDirectory
 {
     public async Task<Caller> FindAsync(long userId, CancellationToken cancellationToken)
     {
@@ -18,6 +18,10 @@ public sealed class CallerDirectory(PeopleRepository people, CoordinatorReposito
             { Role: DirectorRole.Flagship, Status: ProfileStatus.Pending } => Audience.PendingFlagship,
             _ => Audience.None,
         };
+        if (profile is not null && roles != Audience.Flagship && await internships.HostsAnyAsync(userId, cancellationToken))
+        {
+            roles |= Audience.SiteHost;
+        }
         var coordinated = new HashSet<string>(StringComparer.Ordinal);
         if (await coordinators.FindAsync(userId, cancellationToken) is { } coordinator)
         {

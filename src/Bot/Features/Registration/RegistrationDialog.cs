@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
@@ -16,6 +17,7 @@ public sealed class RegistrationDialog(
     PeopleRepository people,
     InviteRepository invites,
     CoordinatorRepository coordinators,
+    RoleChange roleChange,
     Taxonomy taxonomy,
     Districts districts)
     : Dialog<RegistrationDraft>(conversations, RegistrationJsonContext.Default.RegistrationDraft), IConversation
@@ -133,6 +135,12 @@ public sealed class RegistrationDialog(
             return;
         }
 
+        // A young director who took a flagship invite: see RoleChange.
+        var fromYoung = existing is { Role: DirectorRole.Young } && draft.Role == DirectorRole.Flagship ? existing : null;
+        if (fromYoung is not null && await roleChange.BlockedAsync(context, fromYoung, cancellationToken))
+        {
+            return;
+        }
         var status = draft.Role == DirectorRole.Young ? ProfileStatus.Active : ProfileStatus.Pending;
         var inviteLost = false;
         if (draft.Role == DirectorRole.Flagship && draft.InviteCode is { } code)
@@ -142,9 +150,22 @@ public sealed class RegistrationDialog(
             status = invite is not null ? ProfileStatus.Approved : ProfileStatus.Pending;
             inviteLost = invite is null;
         }
+        if (fromYoung is not null && status != ProfileStatus.Approved)
+        {
+            context.Reply(ProfileTexts.RoleChangeInviteLost);
+            return;
+        }
         var profile = draft.ToProfile(context.UserId, status, context.From.Username, context.Now, context.Now)
             ?? throw new InvalidOperationException("The registration draft is incomplete at confirmation.");
+        if (fromYoung is not null)
+        {
+            await roleChange.CloseMenteeSideAsync(context, fromYoung, cancellationToken);
+        }
         await people.SaveAsync(profile, cancellationToken);
+        if (fromYoung is not null)
+        {
+            await roleChange.AnnounceAsync(profile, cancellationToken);
+        }
 
         if (status == ProfileStatus.Pending)
         {

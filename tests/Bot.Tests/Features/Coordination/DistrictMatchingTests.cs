@@ -40,7 +40,7 @@ public sealed class DistrictMatchingTests
         Assert.Contains("Зайцева З. З. (СОШ № 26) → Чернова Л. В. (СОШ № 4)", text);
         Assert.Contains("Ильин И. И. (СОШ № 39) → Кунаковская М. А. (СОШ № 29)", text);
         Assert.Contains("Климова К. К. (СОШ № 53) → Ващенко С. В. (СОШ № 35)", text);
-        Assert.Contains("закрывает все ваши дефициты", text);
+        Assert.Contains("флагман закрывает все дефициты молодого директора", text);
         Assert.DoesNotContain("⚠", text);
     }
 
@@ -72,7 +72,7 @@ public sealed class DistrictMatchingTests
         var before = bot.LastText(Coordinator);
         Assert.Contains("Пар: 5, без наставника: 1", before);
         Assert.Contains("Без наставника", before);
-        Assert.Contains("• Лебедева Л. Л. (СОШ № 60): никто из флагманов региона не закрывает ваши дефициты", before);
+        Assert.Contains("• Лебедева Л. Л. (СОШ № 60): никто из флагманов региона не закрывает дефициты молодого директора", before);
 
         await DirectorBuilder.Flagship(61).AtSchool("Детский сад № 61").Named("Морозова Марина Михайловна").WithStrengths("preschool").WithCapacity(1).SaveAsync(bot);
         await bot.PressAsync(Coordinator, "↻ Пересчитать");

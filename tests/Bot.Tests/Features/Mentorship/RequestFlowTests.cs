@@ -114,7 +114,7 @@ public sealed class RequestFlowTests
         await bot.SweepAsync();
 
         Assert.Equal("Expired", await bot.ScalarAsync<string>("SELECT status FROM mentor_requests"));
-        Assert.Contains("не ответил(а) на запрос вовремя", bot.LastText(Young));
+        Assert.Contains("Срок ответа на ваш запрос истёк", bot.LastText(Young));
         Assert.DoesNotContain(bot.Telegram.In(Young)[^1].Buttons, b => b.Text.Contains("Петров", StringComparison.Ordinal));
         Assert.Contains("истёк без ответа", bot.LastText(BestFlagship));
     }
@@ -207,7 +207,7 @@ public sealed class RequestFlowTests
         var youngMessages = bot.TextsIn(Young).Count;
 
         await bot.PressDataAsync(Young, "req:coord");
-        Assert.Equal("Координатор уже знает о вашей просьбе. Когда он подберёт наставника, я напишу.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal("Координатор уже знает о вашей просьбе. Когда наставник будет назначен, я напишу.", bot.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
         Assert.Equal(coordinatorMessages, bot.TextsIn(Coordinator).Count);
 

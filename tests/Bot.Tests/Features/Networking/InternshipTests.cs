@@ -145,7 +145,7 @@ public sealed class InternshipTests
         await using var bot = await StartAsync();
         await DirectorBuilder.Young(3504).SaveAsync(bot);
         await bot.SendTextAsync(3504, "/publish_practice");
-        Assert.Contains("могут директора-флагманы", bot.LastText(3504));
+        Assert.Contains("Эта команда вам недоступна", bot.LastText(3504));
 
         await bot.QueryAsync<long>("INSERT INTO internship_programmes (host_id, school, district, theme, starts_on, ends_on, created_at) VALUES (3504, 'СОШ № 4', 'dinskoy', 'Тема', '2026-12-01', '2027-01-01', 0)");
         await bot.SendTextAsync(3504, "/publish_practice");

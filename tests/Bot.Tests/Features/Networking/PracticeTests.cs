@@ -92,7 +92,7 @@ public sealed class PracticeTests
         await using var bot = await StartAsync();
 
         await bot.SendTextAsync(Young, "/publish_practice");
-        Assert.Contains("могут директора-флагманы", bot.LastText(Young));
+        Assert.Contains("Эта команда вам недоступна", bot.LastText(Young));
 
         await bot.SendTextAsync(Author, "/publish_practice");
         await bot.SendTextAsync(Author, new string('а', 201));

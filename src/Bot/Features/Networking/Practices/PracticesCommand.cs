@@ -56,7 +56,7 @@ public sealed class PracticeBrowser(PracticeRepository practices, PeopleReposito
         var counts = await practices.ApprovedCountsAsync(cancellationToken);
         if (counts.Count == 0)
         {
-            context.EditOrReply(NetworkingTexts.BankEmpty);
+            context.EditOrReply(NetworkingTexts.BankEmpty(context.Caller.Is(PublishPracticeDialog.Route.Audience)));
             return;
         }
         var rows = new List<IReadOnlyList<InlineKeyboardButton>>();

@@ -32,7 +32,8 @@ public sealed class PublishPracticeDialog(
 
     public static string Name => "pubp";
 
-    public static CommandRoute Route { get; } = new("publish_practice", "опубликовать практику в банке опыта", Audience.Directors);
+    // The same rule as PracticePublishers: approved flagships and the directors of internship sites.
+    public static CommandRoute Route { get; } = new("publish_practice", "опубликовать практику в банке опыта", Audience.Flagship | Audience.SiteHost);
 
     protected override string DialogName => Name;
 
