@@ -59,7 +59,7 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
         var announcement = data.LongArg(1) is { } id ? await announcements.FindAsync(id, cancellationToken) : null;
         if (announcement is null || !Manages(context.Caller, announcement))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))

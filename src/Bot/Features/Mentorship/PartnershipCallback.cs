@@ -76,7 +76,7 @@ public sealed class PartnershipCallback(
                 await feedbackDialog.BeginAsync(context, new FeedbackDraft(partnership.Id), cancellationToken: cancellationToken);
                 return;
             default:
-                context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
                 return;
         }
     }

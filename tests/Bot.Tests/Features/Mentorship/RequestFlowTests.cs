@@ -253,6 +253,6 @@ public sealed class RequestFlowTests
         await bot.PressDataAsync(902, $"asg:p:{Young}:{BestFlagship}");
 
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM mentor_requests"));
-        Assert.Contains("недоступна", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal("Эта кнопка вам недоступна.", bot.Telegram.CallbackAnswers[^1].Text);
     }
 }
