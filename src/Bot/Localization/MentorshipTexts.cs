@@ -130,6 +130,19 @@ public static class MentorshipTexts
 
     public static HtmlText NowAvailable => Html.Raw("Вы снова принимаете запросы молодых директоров.");
 
+    public static HtmlText AvailableNow(int pending) => Html.Format(
+        $"Сейчас вы принимаете новые запросы. Ждут вашего ответа: {pending}.\nЕсли приостановить приём, ждущие запросы перейдут к другим наставникам.");
+
+    public static HtmlText UnavailableNow => Html.Raw("Сейчас вы не принимаете новые запросы.");
+
+    public static HtmlText StillAvailable => Html.Raw("Ничего не изменилось: вы принимаете новые запросы.");
+
+    public static HtmlText StillUnavailable => Html.Raw("Ничего не изменилось: вы не принимаете новые запросы.");
+
+    public const string PauseButton = "Приостановить приём";
+    public const string ResumeButton = "Возобновить приём";
+    public const string KeepAvailabilityButton = "Оставить как есть";
+
     public static HtmlText NoPendingRequests => Html.Raw("Запросов, ждущих ответа, нет.");
 
     public static HtmlText PendingRequestsHeader(int count) => Html.Format($"Запросы, ждущие ответа: {count}.");
