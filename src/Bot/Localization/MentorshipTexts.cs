@@ -68,7 +68,7 @@ public static class MentorshipTexts
 
             <b>{mentee.FullName}</b>, {mentee.Position}
             {mentee.School} ({district}, {mentee.Settlement})
-            Стаж директором: {mentee.YearsAsDirector}
+            Стаж директором: {RussianPlural.Years(mentee.YearsAsDirector)}
             Дефициты по важности: {deficits}
             Может предложить в ответ: {offers}
             О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
