@@ -27,6 +27,13 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
 
     protected virtual HtmlText CancelledText => Texts.DialogCancelled;
 
+    /// <summary>
+    /// The last look at a finished draft against the world (an agreement's end, a time zone): a refusal sends the
+    /// person back to the step it names, with the reason and with everything entered kept, instead of ending the dialog.
+    /// </summary>
+    protected virtual Task<StepRefusal?> CheckAsync(UpdateContext context, TDraft draft, CancellationToken cancellationToken) =>
+        Task.FromResult<StepRefusal?>(null);
+
     /// <summary>Whether moving on to <paramref name="nextStep"/> should finish instead, e.g. when one field is edited.</summary>
     protected virtual bool FinishesBefore(TDraft draft, string nextStep) => false;
 
@@ -130,6 +137,13 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
                 var newHistory = history.Append(step.Name).ToArray();
                 await SaveAsync(context, target, next.Draft, string.Join(',', newHistory), cancellationToken);
                 Ask(context, target, next.Draft, hasBack: true);
+                return;
+            case StepOutcome<TDraft>.Complete complete when await CheckAsync(context, complete.Draft, cancellationToken) is { } refusal:
+                var back = FindStep(refusal.Step) ?? throw new InvalidOperationException($"No step '{refusal.Step}' in {DialogName}.");
+                context.RemoveCallbackKeyboard();
+                var walked = Array.IndexOf(history, back.Name) is var at and >= 0 ? history[..at] : history.Append(step.Name).Where(s => s != back.Name).ToArray();
+                await SaveAsync(context, back, complete.Draft, string.Join(',', walked), cancellationToken);
+                Ask(context, back, complete.Draft, walked.Length > 0, refusal.Reason);
                 return;
             case StepOutcome<TDraft>.Complete complete:
                 context.RemoveCallbackKeyboard();

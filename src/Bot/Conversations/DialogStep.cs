@@ -32,6 +32,9 @@ public abstract record StepOutcome<TDraft>
     public sealed record Complete(TDraft Draft) : StepOutcome<TDraft>;
 }
 
+/// <summary>A finished draft sent back to one of its steps, with the reason the person reads.</summary>
+public sealed record StepRefusal(string Step, HtmlText Reason);
+
 /// <summary>
 /// One named step of a dialog: it validates the answer, stores it in the draft, and names the next step.
 /// </summary>

@@ -26,6 +26,14 @@ public sealed class UpdateContext(Update update, User from, long chatId, Caller 
     public string? CallbackAnswer { get; private set; }
     public bool CallbackAnswerIsAlert { get; private set; }
 
+    /// <summary>
+    /// The pressed message's new text, without buttons, sent by the pipeline straight after the commit instead of
+    /// through the outbox: for the farewell after an erasure, which must not leave the chat id stored behind.
+    /// </summary>
+    public HtmlText? CallbackMessageFinalText { get; private set; }
+
+    public void ReplaceCallbackMessageWithoutTrace(HtmlText text) => CallbackMessageFinalText = text;
+
     public void Reply(HtmlText text, InlineKeyboardMarkup? keyboard = null) => Outbox.Send(ChatId, text, keyboard);
 
     public void AnswerCallback(string text, bool alert = false)

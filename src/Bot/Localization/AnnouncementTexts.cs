@@ -158,6 +158,14 @@ public static class AnnouncementTexts
 
     public static HtmlText BroadcastCancelled(string title) => Html.Format($"Рассылка «{title}» отменена. Никто её не получил.");
 
+    public static HtmlText ConfirmCancel(string title, string sendAt) => Html.Format(
+        $"Отменить рассылку «{title}», запланированную на {sendAt}? Никто её не получит.");
+
+    public const string ConfirmCancelButton = "Да, отменить рассылку";
+    public const string KeepBroadcastButton = "Нет, оставить";
+
+    public static HtmlText BroadcastKept(string title) => Html.Format($"Рассылка «{title}» остаётся запланированной.");
+
     public static HtmlText CannotCancel => Html.Raw("Эту рассылку уже не отменить: она началась или отменена.");
 
     public static string AnswerLabel(RsvpAnswer answer) => answer == RsvpAnswer.Yes ? RsvpYesButton : RsvpNoButton;

@@ -74,7 +74,7 @@ public static class MentorshipTexts
 
             <b>{mentee.FullName}</b>, {mentee.Position}
             {mentee.School} ({district}, {mentee.Settlement})
-            Стаж директором: {mentee.YearsAsDirector}
+            Стаж директором: {RussianPlural.Years(mentee.YearsAsDirector)}
             Дефициты по важности: {deficits}
             Может предложить в ответ: {offers}
             О себе: {(mentee.Note.Length == 0 ? "—" : mentee.Note)}
@@ -138,6 +138,19 @@ public static class MentorshipTexts
         $"Вы не принимаете новые запросы. Ожидавших ответа запросов передано другим наставникам: {released}. Вернуться — /availability.");
 
     public static HtmlText NowAvailable => Html.Raw("Вы снова принимаете запросы молодых директоров.");
+
+    public static HtmlText AvailableNow(int pending) => Html.Format(
+        $"Сейчас вы принимаете новые запросы. Ждут вашего ответа: {pending}.\nЕсли приостановить приём, ждущие запросы перейдут к другим наставникам.");
+
+    public static HtmlText UnavailableNow => Html.Raw("Сейчас вы не принимаете новые запросы.");
+
+    public static HtmlText StillAvailable => Html.Raw("Ничего не изменилось: вы принимаете новые запросы.");
+
+    public static HtmlText StillUnavailable => Html.Raw("Ничего не изменилось: вы не принимаете новые запросы.");
+
+    public const string PauseButton = "Приостановить приём";
+    public const string ResumeButton = "Возобновить приём";
+    public const string KeepAvailabilityButton = "Оставить как есть";
 
     public static HtmlText NoPendingRequests => Html.Raw("Запросов, ждущих ответа, нет.");
 

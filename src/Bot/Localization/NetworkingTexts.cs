@@ -283,7 +283,7 @@ public static class NetworkingTexts
 
     public static HtmlText AskSiteEnd => Html.Raw("Дата окончания программы, ДД.ММ.ГГГГ.");
 
-    public static HtmlText BadSiteEnd(int years) => Html.Format($"Окончание — не раньше начала и не позже чем через {years} года после него.");
+    public static HtmlText BadSiteEnd(int years) => Html.Format($"Окончание — не раньше начала и не позже чем через {RussianPlural.Years(years)} после него.");
 
     public static HtmlText ConfirmSite(string school, string district, string theme, string codes, DateOnly starts, DateOnly ends) => Html.Format(
         $"""

@@ -12,4 +12,6 @@ public static class PrivacyTexts
         "Удалить все ваши данные? Анкета, запросы и партнёрства будут удалены без возможности восстановления, а ваши партнёры получат короткое уведомление.");
 
     public static HtmlText DeletionCancelled => Html.Raw("Хорошо, ничего не удалено.");
+
+    public static HtmlText NothingStored => Html.Raw("Анкеты у вас сейчас нет: удалять нечего. Чтобы начать заново — /start.");
 }

@@ -181,7 +181,7 @@ public static class ProfileTexts
             Html.Format($"Школа: {profile.School}"),
             Html.Format($"Район: {districts.Name(profile.District)}, {profile.Settlement}"),
             Html.Format($"Школа {SettlementKindLabel(profile.SettlementKind)}, {SizeLabel(profile.SizeBand)}; статус: {StatusLabel(profile.SchoolStatus)}"),
-            Html.Format($"Стаж директором: {profile.YearsAsDirector}"),
+            Html.Format($"Стаж директором: {RussianPlural.Years(profile.YearsAsDirector)}"),
         };
         if (profile.Role == DirectorRole.Young)
         {

@@ -17,6 +17,9 @@ public static class Texts
     public static HtmlText UnknownCommand => Html.Raw("Такой команды нет. Список команд — /help.");
     public static HtmlText StrayText => Html.Raw("Я отвечаю на команды и кнопки. Список команд — /help.");
     public static HtmlText NotAllowed => Html.Raw("Эта команда вам недоступна. Список ваших команд — /help.");
+
+    /// <summary>The answer to a button the presser may not use (a forged one, or one of another person's message).</summary>
+    public const string ButtonNotAllowed = "Эта кнопка вам недоступна.";
     public static HtmlText InternalError => Html.Raw("Что-то пошло не так, и ничего не изменилось. Попробуйте ещё раз чуть позже.");
     public static HtmlText TypeTheReason => Html.Raw("Напишите причину одним сообщением.");
     public static HtmlText HelpHeader => Html.Raw("<b>Команды MentorBot</b>");

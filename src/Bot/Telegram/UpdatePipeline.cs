@@ -31,12 +31,16 @@ public sealed class UpdatePipeline(
         {
             try
             {
-                var answer = await HandleOnceAsync(update, cancellationToken);
+                var (answer, finalEdit) = await HandleOnceAsync(update, cancellationToken);
                 metrics.UpdateHandled(clock.GetElapsedTime(started));
                 outboxSignal.Notify();
                 if (answer is not null)
                 {
                     await AnswerCallbackAsync(answer, cancellationToken);
+                }
+                if (finalEdit is not null)
+                {
+                    await EditWithoutTraceAsync(finalEdit, cancellationToken);
                 }
                 return;
             }
@@ -50,7 +54,7 @@ public sealed class UpdatePipeline(
         }
     }
 
-    private async Task<AnswerCallbackQueryRequest?> HandleOnceAsync(Update update, CancellationToken cancellationToken)
+    private async Task<(AnswerCallbackQueryRequest? Answer, EditMessageTextRequest? FinalEdit)> HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -64,7 +68,7 @@ public sealed class UpdatePipeline(
         {
             logger.LogDebug("Update {UpdateId} was handled before; skipped", update.UpdateId);
             await db.RollbackAsync();
-            return null;
+            return (null, null);
         }
 
         UpdateContext? context;
@@ -77,14 +81,17 @@ public sealed class UpdatePipeline(
             logger.LogError(error, "Update {UpdateId} failed in its handler; its changes were rolled back", update.UpdateId);
             await db.RollbackAsync();
             outbox.Discard();
-            return await RecordFailureAsync(update, db, processed, outbox, now, cancellationToken);
+            return (await RecordFailureAsync(update, db, processed, outbox, now, cancellationToken), null);
         }
 
         await outbox.FlushAsync(now, cancellationToken);
         await db.CommitAsync(cancellationToken);
-        return update.CallbackQuery is { } query
-            ? new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = context?.CallbackAnswer, ShowAlert = context?.CallbackAnswerIsAlert ?? false }
+        var finalEdit = context is { CallbackMessageFinalText: { } text, CallbackMessage: { } pressed }
+            ? new EditMessageTextRequest { ChatId = context.ChatId, MessageId = pressed.MessageId, Text = text.Value }
             : null;
+        return update.CallbackQuery is { } query
+            ? (new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = context?.CallbackAnswer, ShowAlert = context?.CallbackAnswerIsAlert ?? false }, finalEdit)
+            : (null, finalEdit);
     }
 
     /// <summary>A handler's bug must not make the update come back forever: it is recorded, and the person told.</summary>
@@ -114,6 +121,19 @@ public sealed class UpdatePipeline(
         {
             // The spinner on the button times out by itself; the update's effects are already committed.
             logger.LogWarning("answerCallbackQuery failed: {Reason}", error.GetType().Name);
+        }
+    }
+
+    /// <summary>Once, without retries: a failed edit leaves the question's buttons, which then answer truthfully.</summary>
+    private async Task EditWithoutTraceAsync(EditMessageTextRequest edit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await telegram.EditMessageTextAsync(edit, cancellationToken);
+        }
+        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
+        {
+            logger.LogWarning("editMessageText after the update failed: {Reason}", error.GetType().Name);
         }
     }
 

@@ -23,7 +23,7 @@ public sealed class HostileText(Random random)
         "<script>alert(1)</script>", "<b>жирный</i>", "<a href=\"tg://user?id=1\">ссылка</a>", "a <3 b & c > d", "&lt;&amp;&#x27;&#0;", "</b></i></a>",
         "<tg-spoiler>", "<pre><code class=\"language-sql\">", "{0}{1}{2}", "%s%s%s%n", "${jndi:ldap://127.0.0.1/a}", "{{7*7}}", "../../etc/passwd",
         "\u0000", "\u0001\u0002\u001b[31m", "\r\n\r\n", "\t\t", " ", "", "-1", "99999999999999999999", "1e309", "NaN", "0x10", "٣", "１２", "−5",
-        "31.02.2026", "29.02.2027", "00.00.0000", "32.13.2026 25:61", "/start", "/", "//", "/start@mentorbot_test_bot", "@mentorbot_test_bot",
+        "31.02.2026", "29.02.2027", "00.00.0000", "01.01.0001 00:00", "31.12.9999", "31.12.9999 23:59", "32.13.2026 25:61", "/start", "/", "//", "/start@mentorbot_test_bot", "@mentorbot_test_bot",
     ];
 
     private static readonly string[] Invisible = ["\u200B", "\u200C", "\u200D", "\uFEFF", "\u2060", "\u00AD", "\u202E", "\u202B", "\u200F", "\u061C", "\u2066", "\u2069"];

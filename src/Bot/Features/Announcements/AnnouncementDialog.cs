@@ -67,8 +67,6 @@ public sealed class AnnouncementDialog(
     private const string Inert = "rsvp";
     private const string GroupPrefix = "g.";
 
-    private static readonly string[] DateTimeFormats = ["dd.MM.yyyy HH:mm", "d.M.yyyy H:mm", "dd.MM.yyyy H:mm", "d.M.yyyy HH:mm"];
-
     public static string Name => "announce";
 
     public static CommandRoute Route { get; } = new("announce", "объявить форум, стажировку, семинар", Audience.Coordinator);
@@ -283,13 +281,8 @@ public sealed class AnnouncementDialog(
             : new StepOutcome<AnnouncementDraft>.Complete(draft with { SendAt = sendAt });
     }
 
-    private DateTimeOffset? ParseLocal(AnnouncementDraft draft, string? text)
-    {
-        var cleaned = string.Join(' ', TextInput.Clean(text).Replace(',', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return DateTime.TryParseExact(cleaned, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? LocalCalendar.At(DateOnly.FromDateTime(local), TimeOnly.FromDateTime(local), Zone(draft))
-            : null;
-    }
+    private DateTimeOffset? ParseLocal(AnnouncementDraft draft, string? text) =>
+        DateTimeInput.ParseDateTime(text) is var (date, time) ? LocalCalendar.At(date, time, Zone(draft)) : null;
 
     private TimeZoneInfo Zone(AnnouncementDraft draft) => districts.TimeZone(draft.ClockDistrict);
 

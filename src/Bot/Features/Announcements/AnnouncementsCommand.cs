@@ -48,7 +48,10 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
 {
     public const string Show = "show";
     public const string File = "file";
+    /// <summary>Asks whether to cancel; only <see cref="StopConfirmed"/> cancels.</summary>
     public const string Stop = "stop";
+    public const string StopConfirmed = "stopy";
+    public const string Keep = "keep";
     /// <summary>Names listed in the chat per answer; the file has them all.</summary>
     private const int NamesShown = 50;
 
@@ -59,7 +62,7 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
         var announcement = data.LongArg(1) is { } id ? await announcements.FindAsync(id, cancellationToken) : null;
         if (announcement is null || !Manages(context.Caller, announcement))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))
@@ -70,14 +73,26 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
             case File:
                 await ExportAsync(context, announcement, cancellationToken);
                 return;
-            case Stop:
+            case Stop when announcement.Status == AnnouncementStatus.Scheduled:
+                var zone = AnnouncementMessage.Zone(announcement.TimeZone);
+                context.Reply(AnnouncementTexts.ConfirmCancel(announcement.Title, AnnouncementTexts.When(announcement.SendAt, zone)), new InlineKeyboardMarkup(
+                [
+                    [InlineKeyboardButton.WithCallback(AnnouncementTexts.ConfirmCancelButton, CallbackData.Build(Prefix, StopConfirmed, announcement.Id))],
+                    [InlineKeyboardButton.WithCallback(AnnouncementTexts.KeepBroadcastButton, CallbackData.Build(Prefix, Keep, announcement.Id))],
+                ]));
+                return;
+            case Keep:
+                context.EditOrReply(announcement.Status == AnnouncementStatus.Scheduled
+                    ? AnnouncementTexts.BroadcastKept(announcement.Title)
+                    : AnnouncementTexts.CannotCancel);
+                return;
+            case Stop or StopConfirmed:
                 if (!await announcements.CancelAsync(announcement.Id, cancellationToken))
                 {
                     context.AnswerCallback(Html.ToPlainText(AnnouncementTexts.CannotCancel.Value), alert: true);
                     return;
                 }
-                context.RemoveCallbackKeyboard();
-                context.Reply(AnnouncementTexts.BroadcastCancelled(announcement.Title));
+                context.EditOrReply(AnnouncementTexts.BroadcastCancelled(announcement.Title));
                 return;
             default:
                 context.AnswerCallback(Texts.StaleButton);

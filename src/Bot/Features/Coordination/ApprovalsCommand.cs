@@ -68,7 +68,7 @@ public sealed class ApprovalCallback(PeopleRepository people, RejectionDialog re
         var applicant = applicantId is { } id ? await people.FindAsync(id, cancellationToken) : null;
         if (applicant is null || applicant.Role != DirectorRole.Flagship || !context.Caller.Coordinates(applicant.District))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return null;
         }
         if (applicant.Status != ProfileStatus.Pending)

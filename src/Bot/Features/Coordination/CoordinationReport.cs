@@ -94,7 +94,10 @@ public sealed class CoordinationReport(
 
     public async Task<IReadOnlyList<CoverageReport>> CoverageAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
     {
-        var young = await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken);
+        // A young director who already has a mentor no longer needs one.
+        var mentored = (await partnerships.ActiveInDistrictsAsync(districts, cancellationToken)).Select(p => p.MenteeId).ToHashSet();
+        var young = (await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken))
+            .Where(y => !mentored.Contains(y.UserId)).ToList();
         var flagships = await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], districts.ToList(), cancellationToken);
         var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
         var withRoom = flagships.Where(f => f.IsAvailable && loads.GetValueOrDefault(f.UserId) < f.Capacity).ToList();

@@ -40,7 +40,7 @@ public sealed class MatchRunCallback(MatchRunRepository runs, PeopleRepository p
             case "d" or "p" when data.LongArg(2) is { } menteeId && data.LongArg(3) is { } mentorId:
                 if (!await InScopeAsync(context, menteeId, mentorId, cancellationToken))
                 {
-                    context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                    context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
                     return;
                 }
                 await runs.ChooseAsync(runId, new MatchRunPair(menteeId, mentorId, data.Arg(0) == "d" ? MatchRunChoice.Dropped : MatchRunChoice.Pinned), cancellationToken);

@@ -30,7 +30,7 @@ public sealed class AssignCallback(AssignmentChoices assignment, PeopleRepositor
         var mentee = data.LongArg(1) is { } menteeId ? await people.FindAsync(menteeId, cancellationToken) : null;
         if (mentee is not { Role: DirectorRole.Young } || !context.Caller.Coordinates(mentee.District))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         if (!await assignment.IsUnmatchedAsync(mentee.UserId, cancellationToken))

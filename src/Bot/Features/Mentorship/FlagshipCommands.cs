@@ -2,6 +2,7 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Telegram;
 using MentorBot.Matching.Scoring;
 
 namespace MentorBot.Bot.Features.Mentorship;
@@ -61,23 +62,67 @@ public sealed class MenteesCommand(PartnershipRepository partnerships, PeopleRep
     }
 }
 
-/// <summary>/availability: a flagship pauses or resumes taking new mentees; pausing releases the waiting requests.</summary>
-public sealed class AvailabilityCommand(PeopleRepository people, MentorshipFlow flow) : ICommandHandler
+/// <summary>/availability: shows whether the flagship takes new mentees and asks before changing it.</summary>
+public sealed class AvailabilityCommand(PeopleRepository people, MentorRequestRepository requests) : ICommandHandler
 {
     public static CommandRoute Route { get; } = new("availability", "принимать / не принимать новые запросы", Audience.Flagship);
 
     public async Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
     {
         var me = (await people.FindAsync(context.UserId, cancellationToken))!;
-        await people.SetAvailabilityAsync(me.UserId, !me.IsAvailable, context.Now, cancellationToken);
         if (me.IsAvailable)
         {
-            var released = await flow.ReleasePendingAsync(me.UserId, context.Now, cancellationToken);
-            context.Reply(MentorshipTexts.NowUnavailable(released));
+            var pending = (await requests.PendingForMentorAsync(me.UserId, cancellationToken)).Count;
+            context.Reply(MentorshipTexts.AvailableNow(pending), Keyboard(MentorshipTexts.PauseButton, AvailabilityCallback.Off));
         }
         else
         {
-            context.Reply(MentorshipTexts.NowAvailable);
+            context.Reply(MentorshipTexts.UnavailableNow, Keyboard(MentorshipTexts.ResumeButton, AvailabilityCallback.On));
+        }
+    }
+
+    private static InlineKeyboardMarkup Keyboard(string label, string target) => new(
+    [
+        [InlineKeyboardButton.WithCallback(label, CallbackData.Build(AvailabilityCallback.Prefix, target))],
+        [InlineKeyboardButton.WithCallback(MentorshipTexts.KeepAvailabilityButton, CallbackData.Build(AvailabilityCallback.Prefix, AvailabilityCallback.Keep))],
+    ]);
+}
+
+/// <summary>
+/// The answer to /availability (avail:on|off|keep). The button names the state wanted, not a toggle, so a second press,
+/// or a press after the state changed elsewhere, changes nothing and says how things are.
+/// </summary>
+public sealed class AvailabilityCallback(PeopleRepository people, MentorshipFlow flow) : ICallbackHandler
+{
+    public const string On = "on";
+    public const string Off = "off";
+    public const string Keep = "keep";
+
+    public static string Prefix => "avail";
+
+    public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
+    {
+        if (!context.Caller.Is(Audience.Flagship) || await people.FindAsync(context.UserId, cancellationToken) is not { } me)
+        {
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
+            return;
+        }
+        switch (data.Arg(0))
+        {
+            case Off when me.IsAvailable:
+                await people.SetAvailabilityAsync(me.UserId, false, context.Now, cancellationToken);
+                context.EditOrReply(MentorshipTexts.NowUnavailable(await flow.ReleasePendingAsync(me.UserId, context.Now, cancellationToken)));
+                return;
+            case On when !me.IsAvailable:
+                await people.SetAvailabilityAsync(me.UserId, true, context.Now, cancellationToken);
+                context.EditOrReply(MentorshipTexts.NowAvailable);
+                return;
+            case Off or On or Keep:
+                context.EditOrReply(me.IsAvailable ? MentorshipTexts.StillAvailable : MentorshipTexts.StillUnavailable);
+                return;
+            default:
+                context.AnswerCallback(Texts.StaleButton);
+                return;
         }
     }
 }

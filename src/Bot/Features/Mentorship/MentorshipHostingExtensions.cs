@@ -54,6 +54,7 @@ public static class MentorshipHostingExtensions
 
         services.AddCommand<PartnershipCommand>();
         services.AddCallback<PartnershipCallback>();
+        services.AddCallback<AvailabilityCallback>();
         services.AddConversation<PlanItemDialog>();
         services.AddConversation<MeetingDialog>();
         services.AddConversation<CheckinDialog>();

@@ -57,7 +57,7 @@ public sealed class PartnershipCallback(
                 await AdvancePlanItemAsync(context, partnership, data.LongArg(2), data.Arg(3), cancellationToken);
                 return;
             case "meet":
-                await meetingDialog.BeginAsync(context, new MeetingDraft(partnership.Id), cancellationToken: cancellationToken);
+                await meetingDialog.BeginAsync(context, partnership, cancellationToken);
                 return;
             case "chk" when context.UserId == partnership.MenteeId:
                 await checkinDialog.BeginAsync(context, new CheckinDraft(partnership.Id, partnership.Goals), cancellationToken: cancellationToken);
@@ -76,7 +76,7 @@ public sealed class PartnershipCallback(
                 await feedbackDialog.BeginAsync(context, new FeedbackDraft(partnership.Id), cancellationToken: cancellationToken);
                 return;
             default:
-                context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
                 return;
         }
     }

@@ -5,13 +5,16 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
 public sealed record PlanItemDraft(long PartnershipId, string? Title = null, PlanItemOwner? Owner = null, DateOnly? DueOn = null);
 
-public sealed record MeetingDraft(long PartnershipId, DateOnly? Date = null, TimeOnly? Time = null, MeetingFormat? Format = null, string Note = "");
+/// <summary>A meeting being fixed; the agreement's end and the district's zone are taken at the start to check each answer.</summary>
+public sealed record MeetingDraft(
+    long PartnershipId, DateOnly? Date = null, TimeOnly? Time = null, MeetingFormat? Format = null, string Note = "", DateOnly? EndsOn = null, string? TimeZone = null);
 
 public sealed record CheckinDraft(long PartnershipId, IReadOnlyList<string> Goals, IReadOnlyList<int>? Ratings = null, string? Comment = null);
 
@@ -66,22 +69,23 @@ public sealed class PlanItemDialog(ConversationRepository conversations, Partner
                 ? new StepOutcome<PlanItemDraft>.Next(draft with { Owner = input.Choice switch { "me" => PlanItemOwner.Mentee, "partner" => PlanItemOwner.Mentor, _ => PlanItemOwner.Both } }, "due")
                 : new StepOutcome<PlanItemDraft>.Invalid(ProfileTexts.UseButtons)),
         DialogStep<PlanItemDraft>.Of("due", _ => new StepPrompt(PartnershipTexts.AskPlanDue("15.12.2026")), (draft, input) =>
-            PartnershipLifecycle.ParseDate(input.Text) is { } due
+            DateTimeInput.ParseDate(input.Text) is { } due
                 ? due < DateOnly.FromDateTime(input.Now.UtcDateTime.AddDays(-1))
                     ? new StepOutcome<PlanItemDraft>.Invalid(PartnershipTexts.DateInPast)
                     : new StepOutcome<PlanItemDraft>.Complete(draft with { DueOn = due })
                 : new StepOutcome<PlanItemDraft>.Invalid(PartnershipTexts.BadDate)),
     ];
 
+    /// <summary>The agreement's end is read when the date is given, so a prolongation meanwhile counts.</summary>
+    protected override async Task<StepRefusal?> CheckAsync(UpdateContext context, PlanItemDraft draft, CancellationToken cancellationToken) =>
+        await partnerships.FindAsync(draft.PartnershipId, cancellationToken) is { } partnership && draft.DueOn > partnership.EndsOn
+            ? new StepRefusal("due", PartnershipTexts.DateAfterEnd(MentorshipTexts.Date(partnership.EndsOn)))
+            : null;
+
     protected override async Task CompleteAsync(UpdateContext context, PlanItemDraft draft, CancellationToken cancellationToken)
     {
         if (await lifecycle.ActiveForAsync(context, draft.PartnershipId, cancellationToken) is not { } partnership)
         {
-            return;
-        }
-        if (draft.DueOn > partnership.EndsOn)
-        {
-            context.Reply(PartnershipTexts.DateAfterEnd(MentorshipTexts.Date(partnership.EndsOn)));
             return;
         }
         var byMentee = context.UserId == partnership.MenteeId;
@@ -112,15 +116,14 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
     protected override IReadOnlyList<DialogStep<MeetingDraft>> Steps { get; } =
     [
         DialogStep<MeetingDraft>.Of("date", _ => new StepPrompt(PartnershipTexts.AskMeetingDate("15.12.2026")), (draft, input) =>
-            PartnershipLifecycle.ParseDate(input.Text) is { } date
-                ? date < DateOnly.FromDateTime(input.Now.UtcDateTime.AddDays(-1))
-                    ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.DateInPast)
-                    : new StepOutcome<MeetingDraft>.Next(draft with { Date = date }, "time")
-                : new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.BadDate)),
+            DateTimeInput.ParseDate(input.Text) is not { } date ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.BadDate)
+            : date < DateOnly.FromDateTime(input.Now.UtcDateTime.AddDays(-1)) ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.DateInPast)
+            : date > draft.EndsOn ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.DateAfterEnd(MentorshipTexts.Date(draft.EndsOn.Value)))
+            : new StepOutcome<MeetingDraft>.Next(draft with { Date = date }, "time")),
         DialogStep<MeetingDraft>.Of("time", _ => new StepPrompt(PartnershipTexts.AskMeetingTime), (draft, input) =>
-            PartnershipLifecycle.ParseTime(input.Text) is { } time
-                ? new StepOutcome<MeetingDraft>.Next(draft with { Time = time }, "format")
-                : new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.BadTime)),
+            DateTimeInput.ParseTime(input.Text) is not { } time ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.BadTime)
+            : draft.TimeZone is { } zone && StartsAt(draft.Date!.Value, time, Zone(zone)) <= input.Now ? new StepOutcome<MeetingDraft>.Invalid(PartnershipTexts.MeetingInPast)
+            : new StepOutcome<MeetingDraft>.Next(draft with { Time = time }, "format")),
         DialogStep<MeetingDraft>.Of("format",
             _ => new StepPrompt(PartnershipTexts.AskMeetingFormat, Enum.GetValues<MeetingFormat>()
                 .Select(f => (IReadOnlyList<StepButton>)[new StepButton(PartnershipTexts.FormatLabel(f), f.ToString())]).ToList()),
@@ -133,6 +136,26 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
                 : BoundedText.Accept<MeetingDraft>(input, MaxNoteLength, note => new StepOutcome<MeetingDraft>.Complete(draft with { Note = note }))),
     ];
 
+    /// <summary>Starts the dialog with what its answers are checked against.</summary>
+    public async Task BeginAsync(UpdateContext context, Partnership partnership, CancellationToken cancellationToken) =>
+        await BeginAsync(context, new MeetingDraft(partnership.Id, EndsOn: partnership.EndsOn, TimeZone: (await lifecycle.ZoneAsync(partnership, cancellationToken)).Id),
+            cancellationToken: cancellationToken);
+
+    /// <summary>Time passes while the format and the note are chosen, and the agreement may have changed.</summary>
+    protected override async Task<StepRefusal?> CheckAsync(UpdateContext context, MeetingDraft draft, CancellationToken cancellationToken)
+    {
+        if (await partnerships.FindAsync(draft.PartnershipId, cancellationToken) is not { } partnership)
+        {
+            return null;
+        }
+        if (draft.Date > partnership.EndsOn)
+        {
+            return new StepRefusal("date", PartnershipTexts.DateAfterEnd(MentorshipTexts.Date(partnership.EndsOn)));
+        }
+        var zone = await lifecycle.ZoneAsync(partnership, cancellationToken);
+        return StartsAt(draft.Date!.Value, draft.Time!.Value, zone) <= context.Now ? new StepRefusal("time", PartnershipTexts.MeetingInPast) : null;
+    }
+
     protected override async Task CompleteAsync(UpdateContext context, MeetingDraft draft, CancellationToken cancellationToken)
     {
         if (await lifecycle.ActiveForAsync(context, draft.PartnershipId, cancellationToken) is not { } partnership)
@@ -140,14 +163,7 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
             return;
         }
         var zone = await lifecycle.ZoneAsync(partnership, cancellationToken);
-        var local = draft.Date!.Value.ToDateTime(draft.Time!.Value);
-        var startsAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
-        if (startsAt <= context.Now)
-        {
-            context.Reply(PartnershipTexts.MeetingInPast);
-            await BeginAsync(context, draft with { Date = null, Time = null }, cancellationToken: cancellationToken);
-            return;
-        }
+        var startsAt = StartsAt(draft.Date!.Value, draft.Time!.Value, zone);
         var note = draft.Note;
         var meetingId = await partnerships.AddMeetingAsync(partnership.Id, startsAt, draft.Format!.Value, note, context.UserId, context.Now, cancellationToken);
         var remindersBefore = await reminders.ScheduleAsync(partnership, meetingId, startsAt, cancellationToken);
@@ -157,6 +173,10 @@ public sealed class MeetingDialog(ConversationRepository conversations, Partners
         context.Outbox.Send(partnership.OtherSide(context.UserId),
             PartnershipTexts.PartnerSetMeeting(await lifecycle.NameOfAsync(context.UserId, cancellationToken), when, format, note));
     }
+
+    private static DateTimeOffset StartsAt(DateOnly date, TimeOnly time, TimeZoneInfo zone) => LocalCalendar.At(date, time, zone);
+
+    private static TimeZoneInfo Zone(string id) => TimeZoneInfo.FindSystemTimeZoneById(id);
 }
 
 /// <summary>Schedules the reminders of a meeting; the reminders feature provides it.</summary>

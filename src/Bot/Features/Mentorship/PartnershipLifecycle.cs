@@ -128,14 +128,4 @@ public sealed class PartnershipLifecycle(
 
     public static InlineKeyboardMarkup FeedbackKeyboard(long partnershipId) =>
         new([[InlineKeyboardButton.WithCallback(PartnershipTexts.FeedbackButton, CallbackData.Build(PartnershipCallback.Prefix, "fb", partnershipId))]]);
-
-    /// <summary>Parses ДД.ММ.ГГГГ.</summary>
-    public static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(TextInput.Clean(text), ["dd.MM.yyyy", "d.M.yyyy"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var date) ? date : null;
-
-    /// <summary>Parses ЧЧ:ММ.</summary>
-    public static TimeOnly? ParseTime(string? text) =>
-        TimeOnly.TryParseExact(TextInput.Clean(text), ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture,
-            System.Globalization.DateTimeStyles.None, out var time) ? time : null;
 }

@@ -51,7 +51,7 @@ public sealed class RequestCallback(
                 }
                 return;
             default:
-                context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
                 return;
         }
     }

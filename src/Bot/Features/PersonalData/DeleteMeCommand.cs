@@ -21,8 +21,8 @@ public sealed class DeleteMeCommand : ICommandHandler
 }
 
 /// <summary>
-/// The confirmation. Every feature erases its part in one transaction; the farewell is an alert on the button, since a
-/// message would leave the person's chat id behind in the outbox.
+/// The confirmation. Every feature erases its part in one transaction; the question itself becomes the farewell, its
+/// buttons gone, edited straight after the commit rather than through the outbox, which would keep the chat id.
 /// </summary>
 public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) : ICallbackHandler
 {
@@ -32,14 +32,15 @@ public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) :
     {
         if (data.Arg(0) != "yes")
         {
-            context.RemoveCallbackKeyboard();
-            context.Reply(PrivacyTexts.DeletionCancelled);
+            // After an erasure (whose edit failed) "nothing was deleted" would be false.
+            context.EditOrReply(context.Caller.Is(Audience.Guest) ? PrivacyTexts.NothingStored : PrivacyTexts.DeletionCancelled);
             return;
         }
         foreach (var source in sources.OrderBy(s => s.ErasureOrder))
         {
             await source.EraseAsync(context, cancellationToken);
         }
-        context.AnswerCallback(PrivacyTexts.Deleted, alert: true);
+        context.AnswerCallback(PrivacyTexts.Deleted);
+        context.ReplaceCallbackMessageWithoutTrace(Html.Text(PrivacyTexts.Deleted));
     }
 }

@@ -289,6 +289,10 @@ public sealed class AnnouncementTests
         Assert.Contains("рассылка запланирована на 01.12.2026 (вт), 10:00 МСК", bot.LastText(Coordinator));
         await bot.PressAsync(Coordinator, "1");
         await bot.PressAsync(Coordinator, "Отменить рассылку");
+        // One tap only asks.
+        Assert.StartsWith("Отменить рассылку «Форум директоров-флагманов», запланированную на 01.12.2026", bot.LastText(Coordinator));
+        Assert.Equal("Scheduled", await bot.ScalarAsync<string>("SELECT status FROM announcements"));
+        await bot.PressAsync(Coordinator, "Да, отменить рассылку");
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 0, 0, TimeSpan.Zero));
         await bot.BroadcastAsync();
 

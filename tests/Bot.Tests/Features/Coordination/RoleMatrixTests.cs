@@ -36,7 +36,7 @@ public sealed class RoleMatrixTests
 
         Assert.Equal("Pending", await bot.ScalarAsync<string>("SELECT status FROM people WHERE user_id = @Applicant", new { Applicant }));
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM conversations"));
-        Assert.All(bot.Telegram.CallbackAnswers, a => Assert.Contains("недоступна", a.Text));
+        Assert.All(bot.Telegram.CallbackAnswers, a => Assert.Contains("Эта кнопка вам недоступна", a.Text));
         Assert.Empty(bot.TextsIn(Applicant));
     }
 

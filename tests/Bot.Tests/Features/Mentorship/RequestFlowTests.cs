@@ -156,14 +156,28 @@ public sealed class RequestFlowTests
         await bot.SendTextAsync(Young, "/find_mentor");
         await bot.PressAsync(Young, "Запрос: Петров");
 
+        // Asking only shows the state: nothing changes until a button says so.
         await bot.SendTextAsync(BestFlagship, "/availability");
+        Assert.Equal("Сейчас вы принимаете новые запросы. Ждут вашего ответа: 1.\nЕсли приостановить приём, ждущие запросы перейдут к другим наставникам.",
+            bot.LastText(BestFlagship));
+        Assert.Equal("Pending", await bot.ScalarAsync<string>("SELECT status FROM mentor_requests"));
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        var question = bot.Telegram.In(BestFlagship)[^1];
+        var pause = bot.Telegram.ButtonsOf(BestFlagship, question.MessageId).Single(b => b.Text == "Приостановить приём").CallbackData!;
+        await bot.PressDataAsync(BestFlagship, pause, question.MessageId);
+        await bot.PressDataAsync(BestFlagship, pause, question.MessageId);
 
         Assert.Equal("Released", await bot.ScalarAsync<string>("SELECT status FROM mentor_requests"));
-        Assert.Contains("передано другим наставникам: 1", bot.LastText(BestFlagship));
+        Assert.Contains("передано другим наставникам: 1", bot.TextsIn(BestFlagship)[^2]);
+        Assert.Equal("Ничего не изменилось: вы не принимаете новые запросы.", bot.LastText(BestFlagship));
+        Assert.Equal(youngMessages + 1, bot.TextsIn(Young).Count);
         Assert.Contains("временно не берёт", bot.LastText(Young));
         await bot.SendTextAsync(Young, "/find_mentor");
         Assert.DoesNotContain("Петров", bot.LastText(Young));
         await bot.SendTextAsync(BestFlagship, "/availability");
+        Assert.Equal("Сейчас вы не принимаете новые запросы.", bot.LastText(BestFlagship));
+        await bot.PressAsync(BestFlagship, "Возобновить приём");
         Assert.Contains("снова принимаете", bot.LastText(BestFlagship));
     }
 
@@ -253,6 +267,6 @@ public sealed class RequestFlowTests
         await bot.PressDataAsync(902, $"asg:p:{Young}:{BestFlagship}");
 
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM mentor_requests"));
-        Assert.Contains("недоступна", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Equal("Эта кнопка вам недоступна.", bot.Telegram.CallbackAnswers[^1].Text);
     }
 }

@@ -64,7 +64,7 @@ public sealed class NetworkingRoleTests
         await bot.PressDataAsync(Guest, "prac:menu");
 
         Assert.Equal(9, bot.Telegram.CallbackAnswers.Count);
-        Assert.All(bot.Telegram.CallbackAnswers, a => Assert.Contains("недоступна", a.Text));
+        Assert.All(bot.Telegram.CallbackAnswers, a => Assert.Contains("Эта кнопка вам недоступна", a.Text));
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM conversations"));
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM peer_participants"));
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM network_settings"));

@@ -53,4 +53,27 @@ public sealed class PersonalDataTests
         await DatabaseAssert.NoTraceOfAsync(bot, Young, Name, "Иванова");
         Assert.Equal(1L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM coordinators"));
     }
+
+    [Fact]
+    public async Task After_an_erasure_the_question_becomes_a_farewell_that_stays_and_its_old_buttons_tell_the_truth()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await RegistrationScript.RegisterYoungAsync(bot, Young, Name);
+        await bot.SendTextAsync(Young, "/delete_me");
+        var question = bot.Telegram.In(Young)[^1];
+        var keep = bot.Telegram.ButtonsOf(Young, question.MessageId).Single(b => b.Text == "Нет, оставить").CallbackData!;
+
+        await bot.PressAsync(Young, "Да, удалить");
+
+        var farewell = bot.Telegram.In(Young).Last(m => m.MessageId == question.MessageId);
+        Assert.True(farewell.Edited);
+        Assert.StartsWith("Ваши данные удалены", farewell.Text);
+        Assert.Empty(bot.Telegram.ButtonsOf(Young, question.MessageId));
+        await DatabaseAssert.NoTraceOfAsync(bot, Young, Name, "Иванова");
+
+        // A client that still shows the buttons: «keep» must not claim that nothing was deleted.
+        await bot.PressDataAsync(Young, keep, question.MessageId);
+        Assert.DoesNotContain(bot.Telegram.In(Young), m => m.Text.Contains("ничего не удалено", StringComparison.Ordinal));
+        Assert.StartsWith("Анкеты у вас сейчас нет", bot.Telegram.In(Young)[^1].Text);
+    }
 }

@@ -54,4 +54,15 @@ public sealed class ProfileTests
 
         Assert.Contains("недоступна", bot.LastText(Young));
     }
+
+    [Fact]
+    public async Task The_years_as_director_carry_their_noun()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await DirectorBuilder.Young(Young).SaveAsync(bot);
+
+        await bot.SendTextAsync(Young, "/profile");
+
+        Assert.Contains("Стаж директором: 1 год\n", bot.LastText(Young));
+    }
 }

@@ -27,7 +27,7 @@ public sealed class ContactCallback(
     {
         if (!context.Caller.Is(FindCommand.Searchers))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))

@@ -32,7 +32,7 @@ public sealed class NetworkSettingsCallback(NetworkingRepository network, People
     {
         if (!context.Caller.Is(Audience.Directors) || await people.FindAsync(context.UserId, cancellationToken) is not { } profile)
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         if (data.Arg(1) is not ("1" or "0"))

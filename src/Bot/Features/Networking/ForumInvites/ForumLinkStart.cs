@@ -85,7 +85,7 @@ public sealed class ForumLinkCallback(ForumLinkRepository links, ConsentReposito
                 if (data.LongArg(1) is not { } linkId || await links.DistrictOfAsync(linkId, cancellationToken) is not { } district
                     || !context.Caller.Coordinates(district))
                 {
-                    context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                    context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
                     return;
                 }
                 context.RemoveCallbackKeyboard();

@@ -29,7 +29,7 @@ public sealed class InternshipsCallback(
     {
         if (!context.Caller.Is(Audience.Directors))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))

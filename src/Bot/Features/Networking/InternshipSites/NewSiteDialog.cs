@@ -39,11 +39,11 @@ public sealed class NewSiteDialog(
             BoundedText.Accept<SiteDraft>(input, MaxThemeLength, theme => new StepOutcome<SiteDraft>.Next(draft with { Theme = theme }, "codes"), multiline: false)),
         CodeChoice.Step<SiteDraft>("codes", taxonomy, NetworkingTexts.AskSiteCodes, d => d.Codes, (d, codes) => d with { Codes = codes }, "starts", MaxCodes),
         DialogStep<SiteDraft>.Of("starts", _ => new StepPrompt(NetworkingTexts.AskSiteStart), (draft, input) =>
-            PartnershipLifecycle.ParseDate(input.Text) is not { } date ? new StepOutcome<SiteDraft>.Invalid(PartnershipTexts.BadDate)
+            DateTimeInput.ParseDate(input.Text) is not { } date ? new StepOutcome<SiteDraft>.Invalid(PartnershipTexts.BadDate)
             : date < DateOnly.FromDateTime(input.Now.UtcDateTime.AddDays(-1)) ? new StepOutcome<SiteDraft>.Invalid(PartnershipTexts.DateInPast)
             : new StepOutcome<SiteDraft>.Next(draft with { StartsOn = date }, "ends")),
         DialogStep<SiteDraft>.Of("ends", _ => new StepPrompt(NetworkingTexts.AskSiteEnd), (draft, input) =>
-            PartnershipLifecycle.ParseDate(input.Text) is not { } date ? new StepOutcome<SiteDraft>.Invalid(PartnershipTexts.BadDate)
+            DateTimeInput.ParseDate(input.Text) is not { } date ? new StepOutcome<SiteDraft>.Invalid(PartnershipTexts.BadDate)
             : date < draft.StartsOn || date > draft.StartsOn?.AddYears(MaxProgrammeYears) ? new StepOutcome<SiteDraft>.Invalid(NetworkingTexts.BadSiteEnd(MaxProgrammeYears))
             : new StepOutcome<SiteDraft>.Next(draft with { EndsOn = date }, "confirm")),
         DialogStep<SiteDraft>.Of("confirm",

@@ -40,7 +40,7 @@ public sealed class SitesCallback(InternshipRepository internships, PeopleReposi
     {
         if (!context.Caller.Is(Audience.Coordinator))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         if (data.Arg(0) == "new")
@@ -56,7 +56,7 @@ public sealed class SitesCallback(InternshipRepository internships, PeopleReposi
         var programme = data.LongArg(1) is { } id ? await internships.FindAsync(id, cancellationToken) : null;
         if (programme is null || !context.Caller.Coordinates(programme.District))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))

@@ -28,7 +28,7 @@ public sealed class CoffeeCallback(PeerMeetingRepository peers, PeerRounds round
     {
         if (!context.Caller.Is(Audience.Directors))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         if (data.Arg(0) == "met")

@@ -71,7 +71,7 @@ public sealed class PracticeReviewCallback(PracticeRepository practices, RejectP
         var practice = practiceId is { } id ? await practices.FindAsync(id, cancellationToken) : null;
         if (practice is null || !context.Caller.Coordinates(practice.District))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return null;
         }
         if (practice.Status != PracticeStatus.Pending)

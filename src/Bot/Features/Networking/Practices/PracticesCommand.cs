@@ -24,7 +24,7 @@ public sealed class PracticesCallback(PracticeBrowser browser, PracticeRepositor
     {
         if (!context.Caller.Is(Audience.Registered))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))

@@ -51,7 +51,7 @@ public sealed class FindCallback(DirectorySearch search, NetworkingRepository ne
     {
         if (!context.Caller.Is(FindCommand.Searchers))
         {
-            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            context.AnswerCallback(Texts.ButtonNotAllowed, alert: true);
             return;
         }
         switch (data.Arg(0))
