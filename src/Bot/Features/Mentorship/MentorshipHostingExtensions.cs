@@ -23,6 +23,7 @@ public static class MentorshipHostingExtensions
             new MentorBot.Matching.Profiles.Taxonomy(sp.GetRequiredService<Taxonomy>().Entries.Select(e => KeyValuePair.Create(e.Code, sp.GetRequiredService<Taxonomy>().Short(e.Code))))));
 
         services.AddScoped<MentorMatching>();
+        services.AddScoped<PairingRules>();
         services.AddScoped<MentorshipFlow>();
         services.AddScoped<PartnershipLifecycle>();
         services.AddScoped<PartnershipCard>();
