@@ -134,8 +134,9 @@ public sealed class FuzzWorld
     /// Every row that belongs to a victim, in every table (found by its owner columns, so tables added later are covered
     /// too), with their partnerships' plans, meetings and check-ins; and the rows that grant power over others.
     /// </summary>
-    public static async Task<WorldSnapshot> SnapshotAsync(BotHarness bot)
+    public static async Task<WorldSnapshot> SnapshotAsync(BotHarness bot, IReadOnlyList<long>? victims = null)
     {
+        victims ??= Victims;
         var victimRows = new List<string>();
         var grants = new List<string>();
         var tables = await bot.TablesAsync();
@@ -145,29 +146,29 @@ public sealed class FuzzWorld
             var owners = columns.Intersect(OwnerColumns).ToList();
             if (GrantTables.Contains(table))
             {
-                grants.AddRange(await RowsAsync(bot, table, "1 = 1"));
+                grants.AddRange(await RowsAsync(bot, table, "1 = 1", victims));
             }
             else if (owners.Count > 0)
             {
-                victimRows.AddRange(await RowsAsync(bot, table, string.Join(" OR ", owners.Select(c => $"\"{c}\" IN @Victims"))));
+                victimRows.AddRange(await RowsAsync(bot, table, string.Join(" OR ", owners.Select(c => $"\"{c}\" IN @Victims")), victims));
             }
             else if (columns.Contains("partnership_id"))
             {
-                victimRows.AddRange(await RowsAsync(bot, table, "partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims OR mentor_id IN @Victims)"));
+                victimRows.AddRange(await RowsAsync(bot, table, "partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims OR mentor_id IN @Victims)", victims));
             }
             if (columns.Contains("announcement_id"))
             {
                 // An answer or a recipient added to a victim's announcement is a change to it, whoever it names.
-                victimRows.AddRange(await RowsAsync(bot, table, "announcement_id IN (SELECT id FROM announcements WHERE coordinator_id IN @Victims)"));
+                victimRows.AddRange(await RowsAsync(bot, table, "announcement_id IN (SELECT id FROM announcements WHERE coordinator_id IN @Victims)", victims));
             }
         }
         return new WorldSnapshot(victimRows, grants);
     }
 
-    private static async Task<IEnumerable<string>> RowsAsync(BotHarness bot, string table, string where)
+    private static async Task<IEnumerable<string>> RowsAsync(BotHarness bot, string table, string where, IReadOnlyList<long> victims)
     {
         // Table and column names come from the schema itself; the victims' ids are parameters.
-        var rows = await bot.QueryAsync<dynamic>($"SELECT * FROM \"{table}\" WHERE {where} ORDER BY 1, 2", new { Victims });
+        var rows = await bot.QueryAsync<dynamic>($"SELECT * FROM \"{table}\" WHERE {where} ORDER BY 1, 2", new { Victims = victims });
         return rows.Cast<IDictionary<string, object?>>()
             .Select(row => $"{table}: " + string.Join(" | ", row.Select(cell => $"{cell.Key}={Convert.ToString(cell.Value, CultureInfo.InvariantCulture)}")));
     }
