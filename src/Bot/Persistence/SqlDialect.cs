@@ -24,6 +24,12 @@ public abstract class SqlDialect
 
     public virtual string? AfterMigrationsSql => null;
 
+    /// <summary>
+    /// Run after an erasure commits, outside any transaction, so that no copy of erased rows stays in a side file;
+    /// null where the database keeps none that it can drop on demand.
+    /// </summary>
+    public virtual string? AfterErasureSql => null;
+
     public abstract string MigrationsTableExistsSql { get; }
 
     /// <summary>A conflict with another writer that left nothing committed, so that the same work can simply run again.</summary>
@@ -44,6 +50,11 @@ public sealed class SqliteDialect : SqlDialect
 
     // WAL lets readers run beside the single writer; the mode is stored in the file, so once is enough.
     public override string BeforeMigrationsSql => "PRAGMA journal_mode=WAL";
+
+    // Every connection zeroes what it deletes (secure_delete, set by the connection factory), but the WAL still holds
+    // the frames written before, and the main file the pages they replace: a checkpoint writes the zeroed pages home
+    // and TRUNCATE empties the WAL.
+    public override string AfterErasureSql => "PRAGMA wal_checkpoint(TRUNCATE)";
 
     public override string MigrationsTableExistsSql =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";

@@ -1,5 +1,6 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.PersonalData;
@@ -24,7 +25,7 @@ public sealed class DeleteMeCommand : ICommandHandler
 /// The confirmation. Every feature erases its part in one transaction; the farewell is an alert on the button, since a
 /// message would leave the person's chat id behind in the outbox.
 /// </summary>
-public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) : ICallbackHandler
+public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources, DbSession db) : ICallbackHandler
 {
     public static string Prefix => "erase";
 
@@ -40,6 +41,7 @@ public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) :
         {
             await source.EraseAsync(context, cancellationToken);
         }
+        db.PurgeAfterCommit();
         context.AnswerCallback(PrivacyTexts.Deleted, alert: true);
     }
 }
