@@ -9,10 +9,12 @@ namespace MentorBot.Bot.Hosting;
 /// The part of the configuration check that needs the database: every taxonomy and district code a stored profile
 /// uses must still be configured, or people would hold deficits nobody can read or match.
 /// </summary>
-public sealed class StoredCatalogCheck(MigrationRunner migrations, IServiceScopeFactory scopes, IOptions<CatalogOptions> catalog)
+public sealed class StoredCatalogCheck(MigrationRunner migrations, IServiceScopeFactory scopes, IOptions<CatalogOptions> catalog, IStartupValidator options)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
+        // Every options class first, so that a wrong setting stops the bot before it creates or migrates a database.
+        ConfigurationValidation.ValidateOptions(options);
         // After the migrations, since one of them may rename codes along with a new configuration.
         await migrations.ApplyAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
