@@ -17,6 +17,9 @@ public static class Texts
     public static HtmlText UnknownCommand => Html.Raw("Такой команды нет. Список команд — /help.");
     public static HtmlText StrayText => Html.Raw("Я отвечаю на команды и кнопки. Список команд — /help.");
     public static HtmlText NotAllowed => Html.Raw("Эта команда вам недоступна. Список ваших команд — /help.");
+    /// <summary>Sent when a message or file the bot owed the person could not be delivered after several minutes of attempts.</summary>
+    public static HtmlText NotDelivered => Html.Raw("Не удалось доставить вам одно из сообщений бота (возможно, файл): Telegram несколько минут отвечал ошибкой. Повторите, пожалуйста, последнюю команду.");
+
     public static HtmlText InternalError => Html.Raw("Что-то пошло не так, и ничего не изменилось. Попробуйте ещё раз чуть позже.");
     public static HtmlText TypeTheReason => Html.Raw("Напишите причину одним сообщением.");
     public static HtmlText HelpHeader => Html.Raw("<b>Команды MentorBot</b>");
