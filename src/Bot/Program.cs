@@ -30,3 +30,8 @@ catch (Exception error) when (error is ConfigurationException or MentorBot.Bot.T
     await Console.Error.WriteLineAsync(error.Message);
     return 2;
 }
+catch (DatabaseUnavailableException error)
+{
+    await Console.Error.WriteLineAsync(error.Message);
+    return 1;
+}

@@ -30,6 +30,9 @@ public abstract class SqlDialect
     /// </summary>
     public virtual string? AfterErasureSql => null;
 
+    /// <summary>A write that leaves nothing behind, to learn at start whether the database takes writes; null to skip.</summary>
+    public virtual string? WriteProbeSql => null;
+
     public abstract string MigrationsTableExistsSql { get; }
 
     /// <summary>A conflict with another writer that left nothing committed, so that the same work can simply run again.</summary>
@@ -55,6 +58,9 @@ public sealed class SqliteDialect : SqlDialect
     // the frames written before, and the main file the pages they replace: a checkpoint writes the zeroed pages home
     // and TRUNCATE empties the WAL.
     public override string AfterErasureSql => "PRAGMA wal_checkpoint(TRUNCATE)";
+
+    // A file the bot's user may read but not write opens read-only without an error; only a write tells.
+    public override string WriteProbeSql => "BEGIN IMMEDIATE; CREATE TABLE write_probe (x INTEGER); ROLLBACK";
 
     public override string MigrationsTableExistsSql =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";

@@ -209,6 +209,18 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.False(File.Exists(_databasePath), "the database was created before the settings were checked");
     }
 
+    [Fact]
+    public async Task A_database_in_a_missing_directory_stops_the_executable_with_one_line_naming_the_path()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"mentorbot-missing-{Guid.NewGuid():N}", "bot.db");
+
+        var (exitCode, error) = await RunBotAsync(("Database__Path", missing), ("Telegram__BotToken", ""));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Cannot open the database {missing} for writing (", line, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Every options class the bot binds (found in its service registrations, so a class added later is walked too)
     /// gets a value of the wrong kind in each of its non-text settings: each must stop the start with one line naming
