@@ -23,7 +23,7 @@ public sealed class StoredCatalogCheck(
             await migrations.ApplyAsync(cancellationToken);
             await migrations.ProbeWriteAsync(cancellationToken);
         }
-        catch (System.Data.Common.DbException error)
+        catch (System.Data.Common.DbException error) when (migrations.IsUnavailable(error))
         {
             throw new DatabaseUnavailableException($"Cannot open the database {database.Value.Location} for writing ({FirstLine(error.Message)}): "
                 + "check that its directory exists and that the bot's user may write to it.");

@@ -38,6 +38,9 @@ public abstract class SqlDialect
     /// <summary>A conflict with another writer that left nothing committed, so that the same work can simply run again.</summary>
     public abstract bool IsTransient(DbException error);
 
+    /// <summary>The database cannot be reached, opened or written (rather than a statement being wrong).</summary>
+    public abstract bool IsUnavailable(DbException error);
+
     public virtual string Translate(string sql) => sql;
 }
 
@@ -67,6 +70,10 @@ public sealed class SqliteDialect : SqlDialect
 
     public override bool IsTransient(DbException error) =>
         error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
+
+    // SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOTADB.
+    public override bool IsUnavailable(DbException error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 10 or 14 or 26 };
 }
 
 public sealed partial class PostgresDialect : SqlDialect
@@ -88,6 +95,11 @@ public sealed partial class PostgresDialect : SqlDialect
 
     public override string MigrationsTableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+
+    // No connection at all, or the server refused: a read-only transaction, a wrong password, no such database, no rights.
+    public override bool IsUnavailable(DbException error) =>
+        error is Npgsql.NpgsqlException and not Npgsql.PostgresException
+        || error is Npgsql.PostgresException { SqlState: "25006" or "28P01" or "28000" or "3D000" or "42501" or "57P03" };
 
     public override bool IsTransient(DbException error) =>
         error is Npgsql.PostgresException { SqlState: "40001" or "40P01" } // serialization failure, deadlock

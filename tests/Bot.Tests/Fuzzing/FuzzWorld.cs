@@ -82,7 +82,8 @@ public sealed class FuzzWorld
         // Paused, so that no attacker may legitimately send this flagship a request: any change to them is a breach.
         await bot.ScalarAsync<long>("UPDATE people SET is_available = 0 WHERE user_id = @VictimBusyMentor", new { VictimBusyMentor });
 
-        var announcement = await AnnounceAsync(bot);
+        // A forum a month ahead, sent by the victims' coordinator to the victims' young directors.
+        var announcement = await AnnouncementSeed.SentForumAsync(bot, VictimCoordinator, VictimDistrict, [VictimMentee, VictimWaitingMentee], "Форум директоров Горячего Ключа");
         var rsvp = CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.Yes);
         await bot.PressDataAsync(VictimMentee, rsvp);
         await bot.SendTextAsync(VictimCoordinator, "/announcements");
@@ -102,32 +103,6 @@ public sealed class FuzzWorld
             """,
             new { Victims });
         return new FuzzWorld([.. objects, .. Victims], [rsvp, CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.No)]);
-    }
-
-    /// <summary>A forum a month ahead, sent by the victims' coordinator to the victims' young directors.</summary>
-    private static async Task<long> AnnounceAsync(BotHarness bot)
-    {
-        var now = bot.Clock.GetUtcNow();
-        long id = 0;
-        await bot.InScopeAsync(async services =>
-        {
-            var announcements = services.GetRequiredService<AnnouncementRepository>();
-            id = await announcements.CreateAsync(new Announcement
-            {
-                CoordinatorId = VictimCoordinator,
-                Kind = AnnouncementKind.Forum,
-                Title = "Форум директоров Горячего Ключа",
-                StartsAt = now.AddDays(30),
-                TimeZone = "Europe/Moscow",
-                Place = "Горячий Ключ, ДК",
-                Audience = new AnnouncementAudience { Role = AudienceRole.Young, Districts = [VictimDistrict] },
-                Status = AnnouncementStatus.Sent,
-                SendAt = now,
-                CreatedAt = now,
-            });
-            await announcements.AddRecipientsAsync(id, [VictimMentee, VictimWaitingMentee], 0);
-        });
-        return id;
     }
 
     /// <summary>

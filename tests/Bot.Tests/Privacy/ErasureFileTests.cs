@@ -1,8 +1,6 @@
 using System.Text;
-using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MentorBot.Bot.Tests.Privacy;
 
@@ -44,26 +42,7 @@ public sealed class ErasureFileTests : IDisposable
     /// <summary>A broadcast whose last batch ended with the person, as the broadcast runner records it.</summary>
     private static async Task<long> BroadcastToAsync(BotHarness bot, long recipient)
     {
-        long id = 0;
-        var now = bot.Clock.GetUtcNow();
-        await bot.InScopeAsync(async services =>
-        {
-            var announcements = services.GetRequiredService<AnnouncementRepository>();
-            id = await announcements.CreateAsync(new Announcement
-            {
-                CoordinatorId = Coordinator,
-                Kind = AnnouncementKind.Forum,
-                Title = "Форум",
-                StartsAt = now.AddDays(30),
-                TimeZone = "Europe/Moscow",
-                Place = "ДК",
-                Audience = new AnnouncementAudience { Role = AudienceRole.Young, Districts = ["dinskoy"] },
-                Status = AnnouncementStatus.Sent,
-                SendAt = now,
-                CreatedAt = now,
-            });
-            await announcements.AddRecipientsAsync(id, [recipient], 0);
-        });
+        var id = await AnnouncementSeed.SentForumAsync(bot, Coordinator, "dinskoy", [recipient]);
         Assert.Equal(recipient, await bot.ScalarAsync<long>("SELECT enqueued_through FROM announcements WHERE id = @id", new { id }));
         return id;
     }
