@@ -42,8 +42,8 @@ public static class FeaturesHostingExtensions
         services.AddCallback<DeleteMeCallback>();
 
         // Coordinators.
-        services.AddOptions<CoordinatorsOptions>().Bind(builder.Configuration.GetSection(CoordinatorsOptions.Section));
-        services.AddOptions<InviteOptions>().Bind(builder.Configuration.GetSection(InviteOptions.Section));
+        services.AddOptions<CoordinatorsOptions>().Bind(builder.Configuration.GetSection(CoordinatorsOptions.Section)).ValidateOnStart();
+        services.AddOptions<InviteOptions>().Bind(builder.Configuration.GetSection(InviteOptions.Section)).ValidateOnStart();
         services.AddHostedService<CoordinatorBootstrap>();
         services.AddSingleton<BotIdentity>();
         services.AddHostedService(sp => sp.GetRequiredService<BotIdentity>());

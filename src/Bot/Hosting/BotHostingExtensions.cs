@@ -20,6 +20,7 @@ public static class BotHostingExtensions
     {
         builder.AddConfigurationValidation();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<FatalStop>();
         builder.AddPersistence();
         builder.AddCatalog();
         builder.AddConversations();

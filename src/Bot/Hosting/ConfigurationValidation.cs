@@ -8,6 +8,7 @@ using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Hosting;
 
@@ -28,6 +29,32 @@ public static partial class ConfigurationValidation
         builder.Services.AddSingleton<StoredCatalogCheck>();
         return builder;
     }
+
+    /// <summary>
+    /// Binds and validates every options class registered with <c>ValidateOnStart</c> now, turning the first failure
+    /// into one line naming its key: a value that does not convert ('25:00' for a time, 'Funday' for a day) or a rule
+    /// the class's validation states.
+    /// </summary>
+    public static void ValidateOptions(IStartupValidator validator)
+    {
+        try
+        {
+            validator.Validate();
+        }
+        catch (Exception error) when (FirstProblem(error) is { } problem)
+        {
+            throw new ConfigurationException(problem);
+        }
+    }
+
+    private static string? FirstProblem(Exception error) => error switch
+    {
+        AggregateException many => many.InnerExceptions.Select(FirstProblem).FirstOrDefault(p => p is not null),
+        Microsoft.Extensions.Options.OptionsValidationException invalid => invalid.Failures.FirstOrDefault() ?? invalid.Message,
+        // The binder's own message names the key and the type, e.g. "Failed to convert configuration value at 'Reminders:DigestDay' to type 'System.DayOfWeek'."
+        InvalidOperationException binding when binding.Message.StartsWith("Failed to convert", StringComparison.Ordinal) => binding.Message,
+        _ => null,
+    };
 
     /// <summary>Every problem found, each a sentence naming its key; empty when the bot can start.</summary>
     public static IReadOnlyList<string> Problems(IConfiguration configuration)

@@ -134,6 +134,19 @@ public static class MentorshipTexts
     public static HtmlText Released(DirectorProfile mentor) => Html.Format(
         $"Флагман временно не берёт новых подопечных: {mentor.FullName}. Ваш запрос закрыт.");
 
+    public static HtmlText RequestNoLongerPossible(DirectorProfile mentor) => Html.Format(
+        $"Ваш запрос больше не может быть принят: эта пара не отвечает правилам подбора (флагман: {mentor.FullName}). Вот другие варианты:");
+
+    /// <summary>Told to a flagship who tries to accept a request that breaks a hard rule of matching.</summary>
+    public static HtmlText RequestBreaksRules(PairingRule rule) => Html.Raw(rule switch
+    {
+        PairingRule.MentorApproval => "Этот запрос принять нельзя: ваш профиль флагмана не одобрен координатором.",
+        PairingRule.Region => "Этот запрос принять нельзя: пары составляются только внутри одного региона.",
+        PairingRule.Availability => "Этот запрос принять нельзя: вы не принимаете новые запросы. Вернуться — /availability.",
+        PairingRule.EarlierRefusal => "Этот запрос принять нельзя: вы уже отклоняли запрос этого директора или не ответили на него вовремя.",
+        _ => "Этот запрос принять нельзя: профиль молодого директора изменился.",
+    });
+
     public static HtmlText NowUnavailable(int released) => Html.Format(
         $"Вы не принимаете новые запросы. Ожидавших ответа запросов передано другим наставникам: {released}. Вернуться — /availability.");
 

@@ -20,6 +20,10 @@ public static class Texts
 
     /// <summary>The answer to a button the presser may not use (a forged one, or one of another person's message).</summary>
     public const string ButtonNotAllowed = "Эта кнопка вам недоступна.";
+
+    /// <summary>Sent when a message or file the bot owed the person could not be delivered after several minutes of attempts.</summary>
+    public static HtmlText NotDelivered => Html.Raw("Не удалось доставить вам одно из сообщений бота (возможно, файл): Telegram несколько минут отвечал ошибкой. Повторите, пожалуйста, последнюю команду.");
+
     public static HtmlText InternalError => Html.Raw("Что-то пошло не так, и ничего не изменилось. Попробуйте ещё раз чуть позже.");
     public static HtmlText TypeTheReason => Html.Raw("Напишите причину одним сообщением.");
     public static HtmlText HelpHeader => Html.Raw("<b>Команды MentorBot</b>");

@@ -10,7 +10,7 @@ public static class OperationsHostingExtensions
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OperationsOptions.Section);
-        builder.Services.AddOptions<OperationsOptions>().Bind(section);
+        builder.Services.AddOptions<OperationsOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
         if (!string.IsNullOrWhiteSpace((section.Get<OperationsOptions>() ?? new OperationsOptions()).HealthListenUrl))

@@ -17,7 +17,7 @@ public sealed class OutboundOptions
     /// <summary>Slack added to every rate window, so network jitter never makes our own bursts look too fast.</summary>
     public int RateMarginMilliseconds { get; set; } = 50;
 
-    public int MaxAttempts { get; set; } = 50;
+    public int MaxAttempts { get; set; } = 15;
 
     public int MaxBackoffSeconds { get; set; } = 30;
 

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Localization;
 using MentorBot.Bot.Operations;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
@@ -155,7 +156,15 @@ public sealed class OutboxSender(
         {
             // A 4xx other than the ones above (chat not found, bad markup) will not succeed on a retry.
             logger.LogWarning("Outbox row {OutboxId} failed for good ({Reason})", entry.Id, Reason(error));
-            record = (outbox, _, now) => outbox.MarkFailedAsync(entry.Id, Reason(error), now);
+            var notice = NoticeOfFailure(entry);
+            record = async (outbox, _, now) =>
+            {
+                await outbox.MarkFailedAsync(entry.Id, Reason(error), now);
+                if (notice is not null)
+                {
+                    await outbox.EnqueueOneAsync(notice, now);
+                }
+            };
         }
         limiter.Release();
 
@@ -211,6 +220,15 @@ public sealed class OutboxSender(
         await telegram.DeleteMessageAsync(message.ChatId, message.MessageId ?? 0, cancellationToken);
         return null;
     }
+
+    /// <summary>
+    /// A new message or file the person asked for was given up: they are told, rather than left waiting. Not for
+    /// edits (the old text stays readable), broadcasts (the coordinator's report counts them) or the notice itself.
+    /// </summary>
+    private static OutgoingMessage? NoticeOfFailure(OutboxEntry entry) =>
+        entry.IsBroadcast || entry.Message.Kind is not (OutgoingKind.Send or OutgoingKind.Document) || entry.Message.Text == Texts.NotDelivered.Value
+            ? null
+            : new OutgoingMessage { Kind = OutgoingKind.Send, ChatId = entry.Message.ChatId, Text = Texts.NotDelivered.Value };
 
     private TimeSpan Backoff(int attempts) =>
         TimeSpan.FromSeconds(Math.Min(_options.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempts, 10))));

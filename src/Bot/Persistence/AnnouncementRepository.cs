@@ -170,12 +170,18 @@ public sealed class AnnouncementRepository(DbSession db)
             new { UserId = userId }, cancellationToken))
         .Select(r => r.ToAnnouncement()).ToList();
 
-    /// <summary>Erasure: the person leaves every recipient list; what coordinators created stays, without their id.</summary>
+    /// <summary>
+    /// Erasure: the person leaves every recipient list; what coordinators created stays, without their id. A
+    /// broadcast's cursor that stopped at them moves back to the recipient before, where it resumes just as well.
+    /// </summary>
     public Task ForgetAsync(long userId, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(
             """
             DELETE FROM announcement_recipients WHERE user_id = @UserId;
-            UPDATE announcements SET coordinator_id = NULL WHERE coordinator_id = @UserId
+            UPDATE announcements SET coordinator_id = NULL WHERE coordinator_id = @UserId;
+            UPDATE announcements SET enqueued_through = COALESCE((SELECT MAX(r.user_id) FROM announcement_recipients r
+                WHERE r.announcement_id = announcements.id AND r.user_id < @UserId), 0)
+            WHERE enqueued_through = @UserId
             """,
             new { UserId = userId }, cancellationToken);
 

@@ -32,4 +32,18 @@ public sealed class DatabaseOptions
     public int OutboxRetentionDays { get; set; } = 30;
 
     public string FullPath => System.IO.Path.GetFullPath(Path);
+
+    /// <summary>Where the database is, for an operator's message: the SQLite file, or PostgreSQL's host and database (never the password).</summary>
+    public string Location
+    {
+        get
+        {
+            if (Provider != DatabaseProvider.PostgreSql)
+            {
+                return FullPath;
+            }
+            var builder = new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString);
+            return $"PostgreSQL database {builder.Database} on {builder.Host}";
+        }
+    }
 }

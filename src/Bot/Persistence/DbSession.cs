@@ -13,7 +13,12 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
     private DbTransaction? _transaction;
     private SemaphoreSlim? _heldGate;
 
+    private bool _purgeAfterCommit;
+
     public bool InTransaction => _transaction is not null;
+
+    /// <summary>After the open transaction commits, drop every copy of what it erased (see <see cref="SqlDialect.AfterErasureSql"/>).</summary>
+    public void PurgeAfterCommit() => _purgeAfterCommit = true;
 
     public async Task BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -49,6 +54,11 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
             await _transaction.DisposeAsync();
             _transaction = null;
             LeaveGate();
+        }
+        if (_purgeAfterCommit && connections.Dialect.AfterErasureSql is { } purge)
+        {
+            _purgeAfterCommit = false;
+            await ExecuteAsync(purge, cancellationToken: cancellationToken);
         }
     }
 

@@ -64,6 +64,18 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
     }
 
     /// <summary>The highest version recorded, or 0 for an empty database.</summary>
+    public bool IsUnavailable(System.Data.Common.DbException error) => connections.Dialect.IsUnavailable(error);
+
+    /// <summary>Throws the database's own error when it cannot be written, e.g. a read-only file.</summary>
+    public async Task ProbeWriteAsync(CancellationToken cancellationToken = default)
+    {
+        if (connections.Dialect.WriteProbeSql is { } probe)
+        {
+            await using var connection = await connections.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(probe);
+        }
+    }
+
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -4,10 +4,14 @@ using MentorBot.Bot.Outbound;
 namespace MentorBot.Bot.Persistence;
 
 /// <summary>A pending outbox row, with its call decoded.</summary>
-public sealed record OutboxEntry(long Id, OutgoingMessage Message, int Attempts);
+/// <param name="IsBroadcast">Part of a coordinator's announcement rather than an answer to what the person did.</param>
+public sealed record OutboxEntry(long Id, OutgoingMessage Message, int Attempts, bool IsBroadcast = false);
 
 public sealed class OutboxRepository(DbSession db)
 {
+    /// <summary>Failed attempts (about 7 s of backoff) after which a row no longer keeps its chat's later rows waiting.</summary>
+    public const int AttemptsBeforeOvertaken = 3;
+
     public async Task EnqueueAsync(IEnumerable<OutgoingMessage> messages, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         foreach (var message in messages)
@@ -31,16 +35,19 @@ public sealed class OutboxRepository(DbSession db)
     {
         // The unary plus keeps SQLite from ranging over not_before, so it walks ix_outbox_queue in the ORDER BY's
         // order and stops at the limit instead of sorting every pending row.
-        var rows = await db.QueryAsync<(long Id, string Payload, long Attempts)>(
+        // A row that keeps failing stops holding up the chat after a few attempts: the messages after it overtake it,
+        // rather than wait for it to be delivered or given up.
+        var rows = await db.QueryAsync<(long Id, string Payload, long Attempts, long IsBroadcast)>(
             """
-            SELECT o.id, o.payload, o.attempts FROM outbox o
+            SELECT o.id, o.payload, o.attempts, CASE WHEN o.broadcast_id IS NULL THEN 0 ELSE 1 END FROM outbox o
             WHERE o.status = 'pending' AND +o.not_before <= @Now
               AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.chat_id = o.chat_id AND earlier.status = 'pending' AND earlier.id < o.id
+                              AND earlier.attempts < @AttemptsBeforeOvertaken
                               AND (earlier.broadcast_id IS NULL OR o.broadcast_id IS NOT NULL))
             ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT @Limit
             """,
-            new { Now = now, Limit = limit }, cancellationToken);
-        return rows.Select(r => new OutboxEntry(r.Id, Deserialize(r.Payload), (int)r.Attempts)).ToList();
+            new { Now = now, Limit = limit, AttemptsBeforeOvertaken }, cancellationToken);
+        return rows.Select(r => new OutboxEntry(r.Id, Deserialize(r.Payload), (int)r.Attempts, r.IsBroadcast != 0)).ToList();
     }
 
     /// <summary>One row, like <see cref="EnqueueAsync"/>; its id finds the Telegram message id once it is sent.</summary>

@@ -10,7 +10,7 @@ public static class PersistenceHostingExtensions
     {
         DapperTypeHandlers.Register();
         var services = builder.Services;
-        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseInitializer>();
         if (builder.Configuration.GetSection(DatabaseOptions.Section).GetValue<DatabaseProvider>(nameof(DatabaseOptions.Provider)) == DatabaseProvider.PostgreSql)

@@ -24,10 +24,22 @@ public abstract class SqlDialect
 
     public virtual string? AfterMigrationsSql => null;
 
+    /// <summary>
+    /// Run after an erasure commits, outside any transaction, so that no copy of erased rows stays in a side file;
+    /// null where the database keeps none that it can drop on demand.
+    /// </summary>
+    public virtual string? AfterErasureSql => null;
+
+    /// <summary>A write that leaves nothing behind, to learn at start whether the database takes writes; null to skip.</summary>
+    public virtual string? WriteProbeSql => null;
+
     public abstract string MigrationsTableExistsSql { get; }
 
     /// <summary>A conflict with another writer that left nothing committed, so that the same work can simply run again.</summary>
     public abstract bool IsTransient(DbException error);
+
+    /// <summary>The database cannot be reached, opened or written (rather than a statement being wrong).</summary>
+    public abstract bool IsUnavailable(DbException error);
 
     public virtual string Translate(string sql) => sql;
 }
@@ -45,11 +57,23 @@ public sealed class SqliteDialect : SqlDialect
     // WAL lets readers run beside the single writer; the mode is stored in the file, so once is enough.
     public override string BeforeMigrationsSql => "PRAGMA journal_mode=WAL";
 
+    // Every connection zeroes what it deletes (secure_delete, set by the connection factory), but the WAL still holds
+    // the frames written before, and the main file the pages they replace: a checkpoint writes the zeroed pages home
+    // and TRUNCATE empties the WAL.
+    public override string AfterErasureSql => "PRAGMA wal_checkpoint(TRUNCATE)";
+
+    // A file the bot's user may read but not write opens read-only without an error; only a write tells.
+    public override string WriteProbeSql => "BEGIN IMMEDIATE; CREATE TABLE write_probe (x INTEGER); ROLLBACK";
+
     public override string MigrationsTableExistsSql =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'";
 
     public override bool IsTransient(DbException error) =>
         error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 }; // SQLITE_BUSY, SQLITE_LOCKED
+
+    // SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOTADB.
+    public override bool IsUnavailable(DbException error) =>
+        error is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 8 or 10 or 14 or 26 };
 }
 
 public sealed partial class PostgresDialect : SqlDialect
@@ -71,6 +95,11 @@ public sealed partial class PostgresDialect : SqlDialect
 
     public override string MigrationsTableExistsSql =>
         "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'schema_migrations'";
+
+    // No connection at all, or the server refused: a read-only transaction, a wrong password, no such database, no rights.
+    public override bool IsUnavailable(DbException error) =>
+        error is Npgsql.NpgsqlException and not Npgsql.PostgresException
+        || error is Npgsql.PostgresException { SqlState: "25006" or "28P01" or "28000" or "3D000" or "42501" or "57P03" };
 
     public override bool IsTransient(DbException error) =>
         error is Npgsql.PostgresException { SqlState: "40001" or "40P01" } // serialization failure, deadlock

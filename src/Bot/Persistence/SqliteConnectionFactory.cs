@@ -49,8 +49,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // NORMAL sync is durable across process crashes in WAL mode (set once, by the migration runner); the busy timeout
-        // covers writers in other processes, such as a backup.
-        pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
+        // covers writers in other processes, such as a backup. secure_delete zeroes deleted content, so that an erased
+        // person's text is not left in free space of the file, nor carried into a backup (cost: docs/benchmarks.md).
+        pragma.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA busy_timeout={_busyTimeoutMilliseconds};";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Hosting;
 using MentorBot.Bot.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,12 +17,11 @@ public sealed class PollingReceiver(
     IServiceScopeFactory scopes,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
+    FatalStop fatal,
     ILogger<PollingReceiver> logger) : BackgroundService
 {
     /// <summary>A poll that comes back empty sooner than this is followed by a pause, so the loop never spins.</summary>
     public static readonly TimeSpan MinimumPollInterval = TimeSpan.FromSeconds(1);
-
-    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -44,11 +44,17 @@ public sealed class PollingReceiver(
             {
                 return;
             }
+            catch (Exception error) when (BotApiRefusals.IsTokenRefused(error))
+            {
+                // Every later call would be refused the same way, and a restart would not help either.
+                fatal.Stop(BotApiRefusals.TokenRefused);
+                return;
+            }
             catch (Exception error)
             {
                 failures++;
-                var delay = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, Math.Pow(2, Math.Min(failures, 6)) / 2));
-                logger.LogWarning("Polling failed ({Reason}); retrying in {DelaySeconds} s", error.GetType().Name, delay.TotalSeconds);
+                var delay = BotApiRefusals.Backoff(error, failures);
+                logger.LogWarning("Polling failed ({Reason}); retrying in {DelaySeconds} s", BotApiRefusals.Describe(error), delay.TotalSeconds);
                 await DelayAsync(delay, stoppingToken);
             }
         }

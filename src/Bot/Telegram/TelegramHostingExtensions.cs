@@ -17,8 +17,8 @@ public static class TelegramHostingExtensions
     {
         var services = builder.Services;
         var telegramSection = builder.Configuration.GetSection(TelegramOptions.Section);
-        services.AddOptions<TelegramOptions>().Bind(telegramSection);
-        services.AddOptions<OutboundOptions>().Bind(builder.Configuration.GetSection(OutboundOptions.Section));
+        services.AddOptions<TelegramOptions>().Bind(telegramSection).ValidateOnStart();
+        services.AddOptions<OutboundOptions>().Bind(builder.Configuration.GetSection(OutboundOptions.Section)).ValidateOnStart();
         var telegram = telegramSection.Get<TelegramOptions>() ?? new TelegramOptions();
 
         services.AddSingleton<ChatSequencer>();
@@ -42,7 +42,7 @@ public static class TelegramHostingExtensions
         }
         else
         {
-            services.AddOptions<ConsoleChatOptions>().Bind(builder.Configuration.GetSection(ConsoleChatOptions.Section));
+            services.AddOptions<ConsoleChatOptions>().Bind(builder.Configuration.GetSection(ConsoleChatOptions.Section)).ValidateOnStart();
             // One person at a terminal needs no protection from Telegram's rate limits.
             services.PostConfigure<OutboundOptions>(o => o.PerChatMessagesPerSecond = 0);
             services.AddSingleton(new ConsoleScreen(Console.Out));

@@ -17,6 +17,7 @@ public sealed class WebhookServer(
     ITelegramBotClient telegram,
     UpdateBatchHandler updates,
     IOptions<TelegramOptions> options,
+    TimeProvider clock,
     ILogger<WebhookServer> logger) : LocalWebServer(logger)
 {
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
@@ -29,9 +30,10 @@ public sealed class WebhookServer(
     {
         await base.StartAsync(cancellationToken);
         var settings = options.Value;
-        await telegram.SetWebhookAsync(
+        // One 500 or 429 must not end the bot: Telegram is asked again until it answers.
+        await BotApiRefusals.StartupCallAsync("setWebhook", ct => telegram.SetWebhookAsync(
             new SetWebhookRequest { Url = settings.WebhookUrl, SecretToken = settings.WebhookSecret, AllowedUpdates = TelegramOptions.AllowedUpdates },
-            cancellationToken);
+            ct), clock, logger, cancellationToken);
     }
 
     private async Task<IResult> HandleAsync(HttpContext http)

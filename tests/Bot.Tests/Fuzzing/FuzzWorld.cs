@@ -82,7 +82,8 @@ public sealed class FuzzWorld
         // Paused, so that no attacker may legitimately send this flagship a request: any change to them is a breach.
         await bot.ScalarAsync<long>("UPDATE people SET is_available = 0 WHERE user_id = @VictimBusyMentor", new { VictimBusyMentor });
 
-        var announcement = await AnnounceAsync(bot);
+        // A forum a month ahead, sent by the victims' coordinator to the victims' young directors.
+        var announcement = await AnnouncementSeed.SentForumAsync(bot, VictimCoordinator, VictimDistrict, [VictimMentee, VictimWaitingMentee], "Форум директоров Горячего Ключа");
         var rsvp = CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.Yes);
         await bot.PressDataAsync(VictimMentee, rsvp);
         await bot.SendTextAsync(VictimCoordinator, "/announcements");
@@ -104,38 +105,13 @@ public sealed class FuzzWorld
         return new FuzzWorld([.. objects, .. Victims], [rsvp, CallbackData.Build(RsvpCallback.Prefix, announcement, AnnouncementMessage.No)]);
     }
 
-    /// <summary>A forum a month ahead, sent by the victims' coordinator to the victims' young directors.</summary>
-    private static async Task<long> AnnounceAsync(BotHarness bot)
-    {
-        var now = bot.Clock.GetUtcNow();
-        long id = 0;
-        await bot.InScopeAsync(async services =>
-        {
-            var announcements = services.GetRequiredService<AnnouncementRepository>();
-            id = await announcements.CreateAsync(new Announcement
-            {
-                CoordinatorId = VictimCoordinator,
-                Kind = AnnouncementKind.Forum,
-                Title = "Форум директоров Горячего Ключа",
-                StartsAt = now.AddDays(30),
-                TimeZone = "Europe/Moscow",
-                Place = "Горячий Ключ, ДК",
-                Audience = new AnnouncementAudience { Role = AudienceRole.Young, Districts = [VictimDistrict] },
-                Status = AnnouncementStatus.Sent,
-                SendAt = now,
-                CreatedAt = now,
-            });
-            await announcements.AddRecipientsAsync(id, [VictimMentee, VictimWaitingMentee], 0);
-        });
-        return id;
-    }
-
     /// <summary>
     /// Every row that belongs to a victim, in every table (found by its owner columns, so tables added later are covered
     /// too), with their partnerships' plans, meetings and check-ins; and the rows that grant power over others.
     /// </summary>
-    public static async Task<WorldSnapshot> SnapshotAsync(BotHarness bot)
+    public static async Task<WorldSnapshot> SnapshotAsync(BotHarness bot, IReadOnlyList<long>? victims = null)
     {
+        victims ??= Victims;
         var victimRows = new List<string>();
         var grants = new List<string>();
         var tables = await bot.TablesAsync();
@@ -145,29 +121,29 @@ public sealed class FuzzWorld
             var owners = columns.Intersect(OwnerColumns).ToList();
             if (GrantTables.Contains(table))
             {
-                grants.AddRange(await RowsAsync(bot, table, "1 = 1"));
+                grants.AddRange(await RowsAsync(bot, table, "1 = 1", victims));
             }
             else if (owners.Count > 0)
             {
-                victimRows.AddRange(await RowsAsync(bot, table, string.Join(" OR ", owners.Select(c => $"\"{c}\" IN @Victims"))));
+                victimRows.AddRange(await RowsAsync(bot, table, string.Join(" OR ", owners.Select(c => $"\"{c}\" IN @Victims")), victims));
             }
             else if (columns.Contains("partnership_id"))
             {
-                victimRows.AddRange(await RowsAsync(bot, table, "partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims OR mentor_id IN @Victims)"));
+                victimRows.AddRange(await RowsAsync(bot, table, "partnership_id IN (SELECT id FROM partnerships WHERE mentee_id IN @Victims OR mentor_id IN @Victims)", victims));
             }
             if (columns.Contains("announcement_id"))
             {
                 // An answer or a recipient added to a victim's announcement is a change to it, whoever it names.
-                victimRows.AddRange(await RowsAsync(bot, table, "announcement_id IN (SELECT id FROM announcements WHERE coordinator_id IN @Victims)"));
+                victimRows.AddRange(await RowsAsync(bot, table, "announcement_id IN (SELECT id FROM announcements WHERE coordinator_id IN @Victims)", victims));
             }
         }
         return new WorldSnapshot(victimRows, grants);
     }
 
-    private static async Task<IEnumerable<string>> RowsAsync(BotHarness bot, string table, string where)
+    private static async Task<IEnumerable<string>> RowsAsync(BotHarness bot, string table, string where, IReadOnlyList<long> victims)
     {
         // Table and column names come from the schema itself; the victims' ids are parameters.
-        var rows = await bot.QueryAsync<dynamic>($"SELECT * FROM \"{table}\" WHERE {where} ORDER BY 1, 2", new { Victims });
+        var rows = await bot.QueryAsync<dynamic>($"SELECT * FROM \"{table}\" WHERE {where} ORDER BY 1, 2", new { Victims = victims });
         return rows.Cast<IDictionary<string, object?>>()
             .Select(row => $"{table}: " + string.Join(" | ", row.Select(cell => $"{cell.Key}={Convert.ToString(cell.Value, CultureInfo.InvariantCulture)}")));
     }

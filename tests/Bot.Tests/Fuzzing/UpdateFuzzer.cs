@@ -22,7 +22,8 @@ public sealed class UpdateFuzzer(
     IReadOnlyList<string> prefixes,
     Func<long, IReadOnlyList<(int MessageId, string Data)>> shownTo)
 {
-    private static readonly string[] Actions =
+    /// <summary>Words that button data use after their prefix, and some they do not.</summary>
+    public static readonly IReadOnlyList<string> Actions =
     [
         "y", "n", "ok", "no", "new", "coord", "wd", "acc", "dec", "card", "plan", "items", "item", "meet", "chk", "note", "prl", "end", "fb",
         "p", "pin", "drop", "release", "young", "flagship", "done", "skip", "reset", "<", "x", "all", "page", "go", "cancel", "send", "list",

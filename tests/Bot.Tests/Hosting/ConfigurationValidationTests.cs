@@ -192,6 +192,73 @@ public sealed class ConfigurationValidationTests : IDisposable
         Assert.Single(wrongCatalog.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    [Theory]
+    [InlineData("Reminders__DefaultTimeZone", "Foo/Bar", "Reminders:DefaultTimeZone")]
+    [InlineData("Networking__PeerRoundTimeZone", "Europe/Atlantis", "Networking:PeerRoundTimeZone")]
+    [InlineData("Reminders__QuietHoursStart", "25:00", "Reminders:QuietHoursStart")]
+    [InlineData("Reminders__DigestDay", "Funday", "Reminders:DigestDay")]
+    [InlineData("Reminders__SweepInterval", "00:00:00", "Reminders:SweepInterval")]
+    public async Task A_wrong_option_stops_the_executable_with_one_line_and_2_before_the_database_is_created(string name, string value, string key)
+    {
+        var (exitCode, error) = await RunBotAsync(("Database__Path", _databasePath), ("Telegram__BotToken", ""), (name, value));
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: ", line, StringComparison.Ordinal);
+        Assert.Contains(key, line, StringComparison.Ordinal);
+        Assert.False(File.Exists(_databasePath), "the database was created before the settings were checked");
+    }
+
+    [Fact]
+    public async Task A_database_in_a_missing_directory_stops_the_executable_with_one_line_naming_the_path()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"mentorbot-missing-{Guid.NewGuid():N}", "bot.db");
+
+        var (exitCode, error) = await RunBotAsync(("Database__Path", missing), ("Telegram__BotToken", ""));
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"Cannot open the database {missing} for writing (", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Every options class the bot binds (found in its service registrations, so a class added later is walked too)
+    /// gets a value of the wrong kind in each of its non-text settings: each must stop the start with one line naming
+    /// the key, before the database exists. A class bound without validation at start would let the value through.
+    /// </summary>
+    [Fact]
+    public async Task Every_bound_options_class_refuses_a_wrong_value_in_each_setting_before_the_database_is_touched()
+    {
+        var probe = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory, DisableDefaults = true });
+        probe.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"));
+        probe.Configuration.AddInMemoryCollection(BotHarness.BaseConfiguration(_databasePath));
+        probe.AddMentorBot();
+        var bound = probe.Services.Where(d => d.ServiceType.IsGenericType && d.ServiceType.GetGenericTypeDefinition() == typeof(Microsoft.Extensions.Options.IOptionsChangeTokenSource<>))
+            .Select(d => d.ServiceType.GetGenericArguments()[0]).Distinct().ToList();
+        Assert.True(bound.Count >= 10, $"only {bound.Count} bound options classes were found");
+
+        var checkedKeys = new List<string>();
+        foreach (var type in bound)
+        {
+            var section = type.GetField("Section")?.GetRawConstantValue() as string ?? type.GetField("SectionName")?.GetRawConstantValue() as string;
+            Assert.True(section is not null, $"{type.Name} names no Section constant, so its settings cannot be found");
+            foreach (var property in type.GetProperties().Where(p => p.CanWrite && IsScalar(p.PropertyType)))
+            {
+                var key = $"{section}:{property.Name}";
+                var error = await Assert.ThrowsAsync<ConfigurationException>(() => StoredCheckAsync((key, "not-a-value")));
+                Assert.Contains(key, error.Message, StringComparison.Ordinal);
+                Assert.DoesNotContain('\n', error.Message);
+                Assert.False(File.Exists(_databasePath), $"{key}: the database was created before the settings were checked");
+                checkedKeys.Add(key);
+            }
+        }
+        Assert.Contains("Reminders:QuietHoursStart", checkedKeys);
+        Assert.Contains("Networking:PeerRoundDay", checkedKeys);
+    }
+
+    private static bool IsScalar(Type type) =>
+        type.IsEnum || type.IsPrimitive || type == typeof(TimeSpan) || type == typeof(TimeOnly) || type == typeof(DateOnly) || type == typeof(decimal);
+
     public void Dispose()
     {
         SqliteTestDatabase.DeleteFiles(_databasePath);

@@ -69,6 +69,48 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task A_file_that_keeps_failing_holds_up_the_chat_for_seconds_only_and_the_person_is_told_when_it_is_given_up()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        api.Script("sendDocument", [.. Enumerable.Repeat(ScriptedResponse.InternalServerError(), 100)]);
+        await using var bot = await StartAsync(api, c =>
+        {
+            c["Outbound:MaxAttempts"] = "6";
+            c["Outbound:MaxBackoffSeconds"] = "1";
+        });
+        var watch = Stopwatch.StartNew();
+
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+            await db.BeginAsync();
+            writer.SendDocument(21, "отчёт.csv", [1, 2, 3], "text/csv", Html.Text("Отчёт"));
+            writer.Send(21, Html.Text("ответ после файла"));
+            await writer.FlushAsync(TimeProvider.System.GetUtcNow());
+            await db.CommitAsync();
+        }
+        bot.Services.GetRequiredService<OutboxSignal>().Notify();
+
+        await api.WaitForDeliveryAsync(m => m.ChatId == 21 && m.VisibleText == "ответ после файла", TimeSpan.FromSeconds(20));
+        var overtakenAfter = watch.Elapsed;
+        var notice = await api.WaitForDeliveryAsync(m => m.ChatId == 21 && (m.VisibleText ?? "").StartsWith("Не удалось доставить", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+
+        Assert.True(overtakenAfter < TimeSpan.FromSeconds(10), $"the reply waited {overtakenAfter} behind the failing file");
+        Assert.Equal(["ответ после файла", notice.VisibleText], api.DeliveredTo(21).Select(m => m.VisibleText).ToList());
+        Assert.Equal(6, api.CallCount("sendDocument"));
+    }
+
+    [Fact]
+    public void A_message_is_given_up_within_minutes_with_the_default_settings()
+    {
+        var options = new OutboundOptions();
+        var worst = Enumerable.Range(0, options.MaxAttempts - 1).Sum(attempt => Math.Min(options.MaxBackoffSeconds, Math.Pow(2, Math.Min(attempt, 10))));
+
+        Assert.InRange(worst, 60, 6 * 60);
+    }
+
+    [Fact]
     public async Task A_user_who_blocked_the_bot_is_marked_and_not_retried()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -34,7 +34,7 @@ public sealed class BotProcess : IAsyncDisposable
     /// Starts the bot on <paramref name="databasePath"/> and returns once it polls. <paramref name="settings"/> are
     /// configuration keys (Section:Key) added to those that point it at the fake.
     /// </summary>
-    public static async Task<BotProcess> StartAsync(FakeBotApi api, string databasePath, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<BotProcess> StartAsync(FakeBotApi api, string databasePath, IReadOnlyDictionary<string, string>? settings = null, bool mayExit = false)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -56,18 +56,32 @@ public sealed class BotProcess : IAsyncDisposable
         bot._process.BeginErrorReadLine();
         try
         {
-            await api.WaitUntilAsync(a => a.CallCount("getUpdates") > polls || bot.HasExited, TimeSpan.FromSeconds(60));
+            // The fake notices calls only; an exit without one ends the wait too.
+            var polled = api.WaitUntilAsync(a => a.CallCount("getUpdates") > polls || bot.HasExited, TimeSpan.FromSeconds(60));
+            await Task.WhenAny(polled, bot._process.WaitForExitAsync());
+            if (!bot.HasExited)
+            {
+                await polled;
+            }
         }
         catch (TimeoutException)
         {
             await bot.KillAsync();
             throw new TimeoutException($"The bot did not poll within a minute of starting. Its output:{Environment.NewLine}{bot.Output}");
         }
-        if (bot.HasExited)
+        if (bot.HasExited && !mayExit)
         {
             throw new InvalidOperationException($"The bot exited at start with code {bot._process.ExitCode}:{Environment.NewLine}{bot.Output}");
         }
         return bot;
+    }
+
+    /// <summary>The exit code once the process ends by itself within <paramref name="timeout"/>.</summary>
+    public async Task<int> ExitCodeAsync(TimeSpan timeout)
+    {
+        using var cancellation = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(cancellation.Token);
+        return _process.ExitCode;
     }
 
     /// <summary>SIGKILL to the process and anything it started, then waits until it is gone.</summary>

@@ -80,8 +80,8 @@ public sealed class MatchRunCallback(MatchRunRepository runs, PeopleRepository p
         {
             var mentee = proposal.People[MentorMatching.UserId(pair.MenteeId)];
             var mentor = proposal.People[MentorMatching.UserId(pair.MentorId)];
-            if (await flow.MentorUnavailableAsync(mentor, mentee.UserId, cancellationToken) is null
-                && await flow.SendRequestAsync(mentee, mentor, RequestOrigin.Coordinator, context.UserId, context.Now, cancellationToken))
+            if (PairingRules.CoordinatorMayPair(context.Caller, mentee, mentor)
+                && await flow.SendRequestAsync(mentee, mentor, RequestOrigin.Coordinator, context.UserId, context.Now, cancellationToken) is null)
             {
                 sent++;
             }

@@ -45,14 +45,18 @@ public sealed class AssignCallback(AssignmentChoices assignment, PeopleRepositor
                 return;
             case "p":
                 var mentor = data.LongArg(2) is { } mentorId ? await people.FindAsync(mentorId, cancellationToken) : null;
-                if (await flow.MentorUnavailableAsync(mentor, mentee.UserId, cancellationToken) is { } why)
+                if (mentor is null || !PairingRules.CoordinatorMayPair(context.Caller, mentee, mentor))
+                {
+                    context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+                    return;
+                }
+                if (await flow.SendRequestAsync(mentee, mentor, RequestOrigin.Coordinator, context.UserId, context.Now, cancellationToken) is { } why)
                 {
                     context.AnswerCallback(Html.ToPlainText(why.Value), alert: true);
                     return;
                 }
                 context.RemoveCallbackKeyboard();
-                await flow.SendRequestAsync(mentee, mentor!, RequestOrigin.Coordinator, context.UserId, context.Now, cancellationToken);
-                context.Reply(MentorshipTexts.AssignProposed(mentee, mentor!));
+                context.Reply(MentorshipTexts.AssignProposed(mentee, mentor));
                 return;
             default:
                 context.AnswerCallback(Texts.StaleButton);

@@ -22,6 +22,7 @@ public sealed class MentorshipFlow(
     PeopleRepository people,
     CoordinatorNotices coordinatorNotices,
     MentorMatching matching,
+    PairingRules rules,
     Taxonomy taxonomy,
     Districts districts,
     OutboxWriter outbox,
@@ -91,30 +92,25 @@ public sealed class MentorshipFlow(
         outbox.Send(mentee.UserId, Html.Join("\n\n", lines), new InlineKeyboardMarkup(buttons));
     }
 
-    /// <summary>Why a flagship cannot take a request now, or null when they can.</summary>
-    public async Task<HtmlText?> MentorUnavailableAsync(DirectorProfile? mentor, long menteeId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the request and tells the flagship, after checking every hard rule of the pair afresh; returns why not,
+    /// or null when it was sent.
+    /// </summary>
+    public async Task<HtmlText?> SendRequestAsync(
+        DirectorProfile mentee, DirectorProfile? mentor, RequestOrigin origin, long? proposedBy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (mentor is not { IsApprovedFlagship: true, IsAvailable: true }
-            || await partnerships.ActiveCountOfMentorAsync(mentor.UserId, cancellationToken) >= mentor.Capacity
-            || (await requests.RefusedMentorsAsync(menteeId, cancellationToken)).Contains(mentor.UserId))
+        if (await rules.BrokenAsync(mentee, mentor, cancellationToken) is { } broken)
         {
-            return MentorshipTexts.AssignMentorUnavailable;
+            return broken == PairingRule.MenteeRole ? Texts.NotAllowed : MentorshipTexts.AssignMentorUnavailable;
         }
-        return null;
-    }
-
-    /// <summary>Creates the request and tells the flagship. False when the young director already has one pending.</summary>
-    public async Task<bool> SendRequestAsync(
-        DirectorProfile mentee, DirectorProfile mentor, RequestOrigin origin, long? proposedBy, DateTimeOffset now, CancellationToken cancellationToken)
-    {
         // The young director's words are stored for their acceptance message; the flagship reads the same facts in theirs.
-        var (score, reason) = await matching.ExplainAsync(mentee, mentor, Reader.Mentee, cancellationToken);
-        var (_, reasonToMentor) = await matching.ExplainAsync(mentee, mentor, Reader.Mentor, cancellationToken);
+        var (score, reason) = await matching.ExplainAsync(mentee, mentor!, Reader.Mentee, cancellationToken);
+        var (_, reasonToMentor) = await matching.ExplainAsync(mentee, mentor!, Reader.Mentor, cancellationToken);
         var expires = now + reminders.RequestExpiry;
-        var id = await requests.CreateAsync(mentee.UserId, mentor.UserId, origin, proposedBy, score, reason, now, expires, cancellationToken);
+        var id = await requests.CreateAsync(mentee.UserId, mentor!.UserId, origin, proposedBy, score, reason, now, expires, cancellationToken);
         if (id is not { } requestId)
         {
-            return false;
+            return MentorshipTexts.AssignMenteeBusy;
         }
         await reminders.ScheduleRequestAsync((await requests.FindAsync(requestId, cancellationToken))!, cancellationToken);
         outbox.Send(mentor.UserId,
@@ -126,7 +122,7 @@ public sealed class MentorshipFlow(
             outbox.Send(mentee.UserId, MentorshipTexts.RequestSent(mentor, Local(expires, mentee)),
                 new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", requestId))]]));
         }
-        return true;
+        return null;
     }
 
     public static InlineKeyboardMarkup AnswerKeyboard(long requestId) => new(
@@ -148,6 +144,16 @@ public sealed class MentorshipFlow(
         if (mentor is null || mentee is null)
         {
             return MentorshipTexts.RequestNoLongerPending;
+        }
+        // Capacity is checked below in the same step as the partnership opens; every other rule is checked here, since
+        // the request may have been forged, or the pair may have stopped fitting (a new district, a withdrawn approval).
+        if (await rules.BrokenAsync(mentee, mentor, cancellationToken) is { } broken and not PairingRule.Capacity)
+        {
+            if (await requests.CloseAsync(request.Id, RequestStatus.Released, null, now, cancellationToken) && broken != PairingRule.MenteeRole)
+            {
+                await OfferSuggestionsAsync(mentee, MentorshipTexts.RequestNoLongerPossible(mentor), cancellationToken);
+            }
+            return MentorshipTexts.RequestBreaksRules(broken);
         }
         // Closing first makes a second accept, or an accept racing a withdrawal, find the request answered.
         if (!await requests.CloseAsync(request.Id, RequestStatus.Accepted, null, now, cancellationToken))

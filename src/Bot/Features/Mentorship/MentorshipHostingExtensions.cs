@@ -15,14 +15,15 @@ public static class MentorshipHostingExtensions
     public static IHostApplicationBuilder AddMentorship(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MentorshipOptions>().Bind(builder.Configuration.GetSection(MentorshipOptions.Section));
-        services.AddOptions<MatchingOptions>().Bind(builder.Configuration.GetSection(MatchingOptions.SectionName));
+        services.AddOptions<MentorshipOptions>().Bind(builder.Configuration.GetSection(MentorshipOptions.Section)).ValidateOnStart();
+        services.AddOptions<MatchingOptions>().Bind(builder.Configuration.GetSection(MatchingOptions.SectionName)).ValidateOnStart();
         // One engine for the whole process: it is pure and thread-safe, and reasons quote the configured short labels.
         services.AddSingleton(sp => new MatchingEngine(
             sp.GetRequiredService<IOptions<MatchingOptions>>().Value,
             new MentorBot.Matching.Profiles.Taxonomy(sp.GetRequiredService<Taxonomy>().Entries.Select(e => KeyValuePair.Create(e.Code, sp.GetRequiredService<Taxonomy>().Short(e.Code))))));
 
         services.AddScoped<MentorMatching>();
+        services.AddScoped<PairingRules>();
         services.AddScoped<MentorshipFlow>();
         services.AddScoped<PartnershipLifecycle>();
         services.AddScoped<PartnershipCard>();

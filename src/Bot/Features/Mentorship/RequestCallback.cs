@@ -88,13 +88,12 @@ public sealed class RequestCallback(
             return;
         }
         var mentor = mentorId is { } id ? await people.FindAsync(id, cancellationToken) : null;
-        if (await flow.MentorUnavailableAsync(mentor, mentee.UserId, cancellationToken) is { } why)
+        if (await flow.SendRequestAsync(mentee, mentor, RequestOrigin.Mentee, null, context.Now, cancellationToken) is { } why)
         {
             context.AnswerCallback(Html.ToPlainText(why.Value), alert: true);
             return;
         }
         context.RemoveCallbackKeyboard();
-        await flow.SendRequestAsync(mentee, mentor!, RequestOrigin.Mentee, null, context.Now, cancellationToken);
     }
 
     /// <summary>A button from an old list of suggestions, or a second press, neither asks the coordinator again.</summary>

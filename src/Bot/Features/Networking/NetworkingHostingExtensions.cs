@@ -22,6 +22,7 @@ public static class NetworkingHostingExtensions
         services.AddOptions<NetworkingOptions>()
             .Bind(builder.Configuration.GetSection(NetworkingOptions.Section))
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.PeerRoundTimeZone, out _), "Networking:PeerRoundTimeZone is not a known IANA time zone.")
+            .Validate(o => Enum.IsDefined(o.PeerRoundDay), "Networking:PeerRoundDay must be a day of the week, such as Monday.")
             .Validate(o => o.PeerFollowUpAfter > TimeSpan.Zero && o.PeerRecentPartners >= 0 && o.PeerHistoryRounds >= 1 && o.MaxPendingIntroductions >= 1,
                 "Networking: PeerFollowUpAfter must be positive, PeerRecentPartners not negative, PeerHistoryRounds and MaxPendingIntroductions at least 1.")
             .ValidateOnStart();

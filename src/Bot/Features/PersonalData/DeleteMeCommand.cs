@@ -1,5 +1,6 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.PersonalData;
@@ -24,7 +25,7 @@ public sealed class DeleteMeCommand : ICommandHandler
 /// The confirmation. Every feature erases its part in one transaction; the question itself becomes the farewell, its
 /// buttons gone, edited straight after the commit rather than through the outbox, which would keep the chat id.
 /// </summary>
-public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) : ICallbackHandler
+public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources, DbSession db) : ICallbackHandler
 {
     public static string Prefix => "erase";
 
@@ -40,6 +41,7 @@ public sealed class DeleteMeCallback(IEnumerable<IPersonalDataSource> sources) :
         {
             await source.EraseAsync(context, cancellationToken);
         }
+        db.PurgeAfterCommit();
         context.AnswerCallback(PrivacyTexts.Deleted);
         context.ReplaceCallbackMessageWithoutTrace(Html.Text(PrivacyTexts.Deleted));
     }
