@@ -12,6 +12,7 @@ public static class JobSchedules
     public const string DigestPlanning = "digest-planning";
     public const string Broadcasts = "broadcasts";
     public const string Housekeeping = "housekeeping";
+    public const string MonthlyReportPlanning = "monthly-report-planning";
 
     public static IServiceCollection AddJobSchedules(this IServiceCollection services)
     {
@@ -19,6 +20,7 @@ public static class JobSchedules
         services.AddJob<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval);
         services.AddJob<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval);
         services.AddJob<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
+        services.AddJob<MonthlyReportPlanningJob>(MonthlyReportPlanning, provider => Reminders(provider).DigestPlanningInterval);
         return services;
     }
 
