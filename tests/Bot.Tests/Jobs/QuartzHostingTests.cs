@@ -91,8 +91,10 @@ public sealed class QuartzHostingTests
 
         var schedules = bot.Services.GetServices<JobSchedule>().ToList();
 
-        Assert.Equal([JobSchedules.ReminderSweep, JobSchedules.DigestPlanning, JobSchedules.Broadcasts, JobSchedules.Housekeeping], schedules.Select(s => s.Name));
-        Assert.Equal([TimeSpan.FromSeconds(45), TimeSpan.FromHours(1), TimeSpan.FromSeconds(2), HousekeepingJob.Interval], schedules.Select(s => s.Interval));
+        Assert.Equal([JobSchedules.ReminderSweep, JobSchedules.DigestPlanning, JobSchedules.Broadcasts, JobSchedules.Housekeeping, JobSchedules.MonthlyReportPlanning],
+            schedules.Select(s => s.Name));
+        Assert.Equal([TimeSpan.FromSeconds(45), TimeSpan.FromHours(1), TimeSpan.FromSeconds(2), HousekeepingJob.Interval, TimeSpan.FromHours(1)],
+            schedules.Select(s => s.Interval));
     }
 
     [Fact]
