@@ -4,9 +4,15 @@ using MentorBot.Bot.Bench;
 // Update handling through the real pipeline, dispatcher and SQLite, with the Bot API replaced by a no-op transport.
 // Usage: dotnet run -c Release --project bench/Bot.Bench -- [updates] [chats] [runs] [concurrent chats]
 //        dotnet run -c Release --project bench/Bot.Bench -- scale [people] [runs] [updates] [concurrent chats]   (docs/scaling.md)
+//        dotnet run -c Release --project bench/Bot.Bench -- report [people] [runs] [--samples docs/samples]  (docs/benchmarks.md)
 if (args.Length > 0 && args[0] == "scale")
 {
     await ScaleBench.RunAsync(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "report")
+{
+    await ReportBench.RunAsync(args[1..]);
     return;
 }
 var updates = args.Length > 0 ? int.Parse(args[0]) : 20_000;

@@ -33,16 +33,7 @@ public static class ScaleBench
         Console.WriteLine($"{Environment.ProcessorCount} cores; {people} people in {world.Districts.Count} districts of {world.Regions} regions; "
             + $"{runs} runs of {updates} typical updates, {concurrency} chats at a time; SQLite {SqliteVersion()}");
 
-        var seeded = Path.Combine(Path.GetTempPath(), $"mentorbot-scale-v{SeedVersion}-{people}.db");
-        if (!File.Exists(seeded))
-        {
-            await SeedAsync(seeded, world);
-        }
-        else
-        {
-            Console.WriteLine($"seed: reusing {seeded} (delete it to seed again)");
-        }
-        await DescribeAsync(seeded);
+        var seeded = await SeededAsync(world);
 
         var results = new List<Dictionary<string, double>>();
         for (var run = 1; run <= runs; run++)
@@ -58,6 +49,22 @@ public static class ScaleBench
             Console.WriteLine($"  {key,-34} {Format(values[values.Count / 2]),12}   (min {Format(values[0])}, max {Format(values[^1])})");
         }
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
+    }
+
+    /// <summary>The seeded database of this size, kept in the temp directory and seeded the first time it is asked for.</summary>
+    public static async Task<string> SeededAsync(BenchWorld world)
+    {
+        var seeded = Path.Combine(Path.GetTempPath(), $"mentorbot-scale-v{SeedVersion}-{world.People}.db");
+        if (!File.Exists(seeded))
+        {
+            await SeedAsync(seeded, world);
+        }
+        else
+        {
+            Console.WriteLine($"seed: reusing {seeded} (delete it to seed again)");
+        }
+        await DescribeAsync(seeded);
+        return seeded;
     }
 
     private static async Task SeedAsync(string path, BenchWorld world)

@@ -27,7 +27,8 @@ public sealed class MonthlyReport(
     RsvpRepository rsvps,
     CoordinationReport coordination,
     Taxonomy taxonomy,
-    Districts districts)
+    Districts districts,
+    TimeProvider clock)
 {
     /// <summary>A rating from this one up means the young director sees the deficit closed or nearly closed.</summary>
     public const int ClosedRating = 4;
@@ -40,7 +41,9 @@ public sealed class MonthlyReport(
 
         var pairs = new List<(Partnership Partnership, DirectorProfile Mentor, DirectorProfile Mentee, IReadOnlyList<Checkin> Checkins)>();
         var pairRows = new List<IReadOnlyList<object?>>();
-        var meetings = await partnerships.MeetingsInDistrictsAsync(scope, from, to, cancellationToken);
+        // Held: a meeting planned for later in the current month is not counted yet.
+        var now = clock.GetUtcNow();
+        var meetings = await partnerships.MeetingsInDistrictsAsync(scope, from, now < to ? now : to, cancellationToken);
         var meetingsOf = meetings.ToLookup(m => m.PartnershipId);
         foreach (var partnership in await partnerships.InDistrictsDuringAsync(scope, from, to, cancellationToken))
         {

@@ -12,7 +12,7 @@ public static class ChartRenderer
     public const int Width = 1080;
     private const int TitleSize = 34, LabelSize = 26, TickSize = 24, LegendSize = 26;
     private const int BarRowHeight = 110, BarChartChrome = 330, LineChartHeight = 900;
-    private const int MaxLabelLength = 26, MaxTitleLine = 40;
+    private const int MaxLabelLength = 26, MaxTitleLine = 26;
 
     private static readonly Color[] Palette =
     [
