@@ -1,8 +1,8 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Mentorship;
-using MentorBot.Bot.Localization;
 using MentorBot.Bot.Features.Reporting;
+using MentorBot.Bot.Localization;
 using MentorBot.Bot.Reports;
 using MentorBot.Bot.Telegram;
 

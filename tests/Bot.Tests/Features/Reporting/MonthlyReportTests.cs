@@ -102,6 +102,8 @@ public sealed class MonthlyReportTests
             await partnerships.AddMeetingAsync(id, now.AddDays(20), MeetingFormat.Online, "", 1, now);
             await partnerships.AddCheckinAsync(id, new Dictionary<string, int> { ["legal"] = 4, ["parents"] = 2 }, "", now.AddDays(1));
         });
+        // Early December: the meeting of 25 November has been held, the one of 13 December has not.
+        bot.Clock.SetUtcNow(DateTimeOffset.Parse("2026-12-02T07:00:00Z"));
 
         await bot.SendTextAsync(Coordinator, "/report");
         Assert.Contains("За какой месяц", bot.LastText(Coordinator));
