@@ -56,17 +56,17 @@ public static class ReportBench
                     chartTimes.Add(chartMs);
                     reportTimes.Add(reportMs);
                     Console.WriteLine($"run {run}: chart {chartMs:F0} ms ({chart.Length / 1024.0:F0} KiB), report {reportMs:F0} ms "
-                        + $"({files.Workbook.Length / 1024.0:F0} KiB xlsx + {files.CoverageChart.Length / 1024.0:F0} KiB chart)");
+                        + $"({files.Workbook.Length / 1024.0:F0} KiB xlsx + {files.CoverageChart?.Length / 1024.0:F0} KiB chart)");
                 }
             }
             Console.WriteLine($"median: chart {Median(chartTimes):F0} ms, whole report (data, xlsx, chart) {Median(reportTimes):F0} ms; "
-                + $"sizes: xlsx {files!.Workbook.Length / 1024.0:F0} KiB, chart {files.CoverageChart.Length / 1024.0:F0} KiB; "
+                + $"sizes: xlsx {files!.Workbook.Length / 1024.0:F0} KiB, chart {files.CoverageChart?.Length / 1024.0:F0} KiB; "
                 + $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
 
             if (samples is not null)
             {
                 Directory.CreateDirectory(samples);
-                await File.WriteAllBytesAsync(Path.Combine(samples, "coverage-chart.png"), files.CoverageChart);
+                await File.WriteAllBytesAsync(Path.Combine(samples, "coverage-chart.png"), files.CoverageChart ?? []);
                 await File.WriteAllBytesAsync(Path.Combine(samples, "monthly-report.xlsx"), files.Workbook);
                 Console.WriteLine($"samples written to {Path.GetFullPath(samples)}");
             }

@@ -10,8 +10,8 @@ using MentorBot.Bot.Reports.Charts;
 
 namespace MentorBot.Bot.Features.Reporting;
 
-/// <summary>The monthly district report as files: the workbook, the coverage chart, and the caption that names them.</summary>
-public sealed record MonthlyReportFiles(string FileName, byte[] Workbook, byte[] CoverageChart, HtmlText Caption);
+/// <summary>The monthly district report as files: the workbook, the coverage chart (none when nobody declared a deficit), and the caption.</summary>
+public sealed record MonthlyReportFiles(string FileName, byte[] Workbook, byte[]? CoverageChart, HtmlText Caption);
 
 /// <summary>
 /// The report a coordinator sends upwards each month, for their districts: pairs and their status, young directors
@@ -93,7 +93,8 @@ public sealed class MonthlyReport(
             .Sheet(ReportTexts.MeetingsSheet, ReportTexts.MeetingsHeaders, meetingRows)
             .Sheet(ReportTexts.EventsSheet, ReportTexts.EventsHeaders, eventRows)
             .ToBytes();
-        var chart = ChartRenderer.Png(ReportCharts.Coverage(coverage, taxonomy));
+        var coverageChart = ReportCharts.Coverage(coverage, taxonomy);
+        var chart = coverageChart.IsEmpty ? null : ChartRenderer.Png(coverageChart);
         return new MonthlyReportFiles(ReportTexts.FileName("mentorbot-report", month.Year, month.Month), workbook, chart,
             ReportTexts.ReportCaption(month.Name, ordered.Select(districts.Name)));
     }

@@ -30,8 +30,11 @@ public sealed class MonthlyReportDelivery(ICallerDirectory callers, MonthlyRepor
         var files = await report.BuildAsync(caller.CoordinatorDistricts, month, cancellationToken);
         context.Send(ReportTexts.MonthlyReportIntro(month.Name));
         context.SendDocument(files.FileName, files.Workbook, ReportCommand.XlsxContentType, files.Caption);
-        context.SendPhoto("coverage.png", files.CoverageChart,
-            ReportTexts.CoverageChartCaption(caller.CoordinatorDistricts.Order(StringComparer.Ordinal).Select(districts.Name)));
+        if (files.CoverageChart is { } chart)
+        {
+            context.SendPhoto("coverage.png", chart,
+                ReportTexts.CoverageChartCaption(caller.CoordinatorDistricts.Order(StringComparer.Ordinal).Select(districts.Name)));
+        }
         await planner.ScheduleNextAsync(coordinatorId, context.Now, cancellationToken);
         return ReminderDelivery.Sent;
     }

@@ -43,8 +43,11 @@ public sealed class ReportCommand(MonthlyReport report, Districts districts) : I
         }
         var files = await report.BuildAsync(context.Caller.CoordinatorDistricts, month, cancellationToken);
         context.Outbox.SendDocument(context.ChatId, files.FileName, files.Workbook, XlsxContentType, files.Caption);
-        context.Outbox.SendPhoto(context.ChatId, "coverage.png", files.CoverageChart,
-            ReportTexts.CoverageChartCaption(context.Caller.CoordinatorDistricts.Order(StringComparer.Ordinal).Select(districts.Name)));
+        if (files.CoverageChart is { } chart)
+        {
+            context.Outbox.SendPhoto(context.ChatId, "coverage.png", chart,
+                ReportTexts.CoverageChartCaption(context.Caller.CoordinatorDistricts.Order(StringComparer.Ordinal).Select(districts.Name)));
+        }
     }
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

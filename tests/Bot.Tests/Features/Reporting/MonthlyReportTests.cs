@@ -149,6 +149,8 @@ public sealed class MonthlyReportTests
         using var file = new XlsxReader(Assert.Single(bot.Telegram.Documents, d => d.ChatId == 991).Content);
         Assert.Equal(1, file.RowCount("Пары"));
         Assert.Equal(1, file.RowCount("Без наставника"));
+        // Nobody there declared a deficit: no empty chart is sent.
+        Assert.DoesNotContain(bot.Telegram.Photos, p => p.ChatId == 991);
     }
 
     [Fact]
