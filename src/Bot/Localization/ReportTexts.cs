@@ -6,8 +6,6 @@ namespace MentorBot.Bot.Localization;
 /// <summary>Charts, spreadsheets and the monthly district report.</summary>
 public static class ReportTexts
 {
-    private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
-
     private static readonly string[] MonthsNominative =
         ["январь", "февраль", "март", "апрель", "май", "июнь", "июль", "август", "сентябрь", "октябрь", "ноябрь", "декабрь"];
 
@@ -35,7 +33,7 @@ public static class ReportTexts
 
     // The monthly report.
     public static HtmlText AskMonth => Html.Raw("За какой месяц подготовить отчёт по вашим районам? Можно и командой: /report 2026-11.");
-    public static HtmlText BadMonth => Html.Raw("Не понял месяц. Напишите его так: /report 2026-11 — или выберите кнопкой после /report.");
+    public static HtmlText BadMonth => Html.Raw("Месяц не распознан. Напишите его так: /report 2026-11 — или выберите месяц кнопкой после /report.");
     public static HtmlText FutureMonth => Html.Raw("Этот месяц ещё не начался. Выберите прошедший или текущий месяц.");
     public static HtmlText ReportCaption(string month, IEnumerable<string> districts) =>
         Html.Format($"Отчёт за {month}: {string.Join(", ", districts)}. Листы: пары, без наставника, дефициты, встречи, события.");
@@ -73,6 +71,4 @@ public static class ReportTexts
 
     public static string FileName(string prefix, int year, int month) =>
         string.Create(CultureInfo.InvariantCulture, $"{prefix}-{year:0000}-{month:00}.xlsx");
-
-    public static string Lower(string text) => text.ToLower(Russian);
 }

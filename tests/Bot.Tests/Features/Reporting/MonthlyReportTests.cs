@@ -159,7 +159,7 @@ public sealed class MonthlyReportTests
         await using var bot = await WithOnePairAsync();
 
         await bot.SendTextAsync(Coordinator, "/report ноябрь");
-        Assert.Contains("Не понял месяц. Напишите его так: /report 2026-11", bot.LastText(Coordinator));
+        Assert.Contains("Месяц не распознан. Напишите его так: /report 2026-11", bot.LastText(Coordinator));
         await bot.SendTextAsync(Coordinator, "/report 2027-01");
         Assert.Contains("Этот месяц ещё не начался", bot.LastText(Coordinator));
         Assert.Empty(bot.Telegram.Documents);
