@@ -45,15 +45,10 @@ public sealed class MonthlyReportPlanner(ReminderScheduler scheduler, DigestRepo
 {
     public static readonly TimeOnly At = new(9, 0);
 
-    public async Task<int> PlanAllAsync(CancellationToken cancellationToken = default)
+    public Task<int> PlanAllAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var planned = 0;
-        foreach (var coordinatorId in await coordinators.CoordinatorIdsAsync(cancellationToken))
-        {
-            planned += await ScheduleNextAsync(coordinatorId, now, cancellationToken) ? 1 : 0;
-        }
-        return planned;
+        return CoordinatorPlanning.PlanForEachAsync(coordinators, id => ScheduleNextAsync(id, now, cancellationToken), cancellationToken);
     }
 
     /// <summary>The report due at the first <see cref="At"/> of a month's first working day after <paramref name="after"/>; false when already planned.</summary>
