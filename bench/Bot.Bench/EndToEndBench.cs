@@ -38,7 +38,7 @@ public static class EndToEndBench
         };
 
         var world = new BenchWorld(People);
-        var seeded = await ScaleBench.SeededDatabaseAsync(world);
+        var seeded = await ScaleBench.SeededAsync(world);
         Console.WriteLine($"{Environment.ProcessorCount} cores; e2e {scenario}, answer latency {latency.TotalMilliseconds} ms, {runs} runs, {People} people");
         var results = new List<Dictionary<string, double>>();
         for (var i = 1; i <= runs; i++)

@@ -5,6 +5,7 @@ using MentorBot.Bot.Bench;
 // Usage: dotnet run -c Release --project bench/Bot.Bench -- [updates] [chats] [runs] [concurrent chats]
 //        dotnet run -c Release --project bench/Bot.Bench -- scale [people] [runs] [updates] [concurrent chats]   (docs/scaling.md)
 //        dotnet run -c Release --project bench/Bot.Bench -- e2e burst|broadcast|presswave|idle [latency ms] [runs]   (the real process over HTTP)
+//        dotnet run -c Release --project bench/Bot.Bench -- report [people] [runs] [--samples docs/samples]  (docs/benchmarks.md)
 if (args.Length > 0 && args[0] == "scale")
 {
     await ScaleBench.RunAsync(args[1..]);
@@ -13,6 +14,11 @@ if (args.Length > 0 && args[0] == "scale")
 if (args.Length > 0 && args[0] == "e2e")
 {
     await EndToEndBench.RunAsync(args[1..]);
+    return;
+}
+if (args.Length > 0 && args[0] == "report")
+{
+    await ReportBench.RunAsync(args[1..]);
     return;
 }
 var updates = args.Length > 0 ? int.Parse(args[0]) : 20_000;

@@ -33,7 +33,7 @@ public static class ScaleBench
         Console.WriteLine($"{Environment.ProcessorCount} cores; {people} people in {world.Districts.Count} districts of {world.Regions} regions; "
             + $"{runs} runs of {updates} typical updates, {concurrency} chats at a time; SQLite {SqliteVersion()}");
 
-        var seeded = await SeededDatabaseAsync(world);
+        var seeded = await SeededAsync(world);
 
         var results = new List<Dictionary<string, double>>();
         for (var run = 1; run <= runs; run++)
@@ -51,8 +51,8 @@ public static class ScaleBench
         Console.WriteLine($"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MiB");
     }
 
-    /// <summary>The seeded database of <paramref name="world"/>'s size, made once and kept in the temp folder; runs work on copies.</summary>
-    public static async Task<string> SeededDatabaseAsync(BenchWorld world)
+    /// <summary>The seeded database of this size, kept in the temp directory and seeded the first time it is asked for.</summary>
+    public static async Task<string> SeededAsync(BenchWorld world)
     {
         var seeded = Path.Combine(Path.GetTempPath(), $"mentorbot-scale-v{SeedVersion}-{world.People}.db");
         if (!File.Exists(seeded))

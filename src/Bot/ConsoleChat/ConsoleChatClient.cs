@@ -42,15 +42,23 @@ public sealed class ConsoleChatClient(ConsoleScreen screen, IOptions<ConsoleChat
 
     public Task DeleteMessageAsync(long chatId, int messageId, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public async Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default)
+    public Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default) =>
+        SaveAsync(request.ChatId, request.FileName, request.Content, request.Caption, "📎 файл сохранён", request.ReplyMarkup, cancellationToken);
+
+    public Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default) =>
+        SaveAsync(request.ChatId, request.FileName, request.Content, request.Caption, "🖼 изображение сохранено", null, cancellationToken);
+
+    /// <summary>A terminal cannot show a file, so it is saved under <see cref="ConsoleChatOptions.FilesDirectory"/> and its path printed.</summary>
+    private async Task<Message?> SaveAsync(
+        long chatId, string fileName, byte[] content, string? caption, string note, InlineKeyboardMarkup? keyboard, CancellationToken cancellationToken)
     {
         var directory = Path.GetFullPath(options.Value.FilesDirectory);
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, Path.GetFileName(request.FileName));
-        await File.WriteAllBytesAsync(path, request.Content, cancellationToken);
+        var path = Path.Combine(directory, Path.GetFileName(fileName));
+        await File.WriteAllBytesAsync(path, content, cancellationToken);
         var id = screen.NextMessageId();
-        screen.ShowMessage(request.ChatId, id, $"{request.Caption}\n📎 файл сохранён: {path}", null, edited: false);
-        return new Message { MessageId = id, Chat = new Chat { Id = request.ChatId } };
+        screen.ShowMessage(chatId, id, $"{caption}\n{note}: {path}", keyboard, edited: false);
+        return new Message { MessageId = id, Chat = new Chat { Id = chatId } };
     }
 
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;

@@ -8,6 +8,7 @@ using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Registration;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Features.Settings;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -62,6 +63,8 @@ public static class FeaturesHostingExtensions
         services.AddCommand<PendingCommand>();
         services.AddCommand<StatsCommand>();
         services.AddCommand<ExportCommand>();
+        services.AddCallback<ExportCallback>();
+        builder.AddReporting();
 
         // Settings.
         services.AddCommand<RemindersCommand>();

@@ -13,12 +13,14 @@ public static class JobSchedules
     public const string DigestPlanning = "digest-planning";
     public const string Broadcasts = "broadcasts";
     public const string Housekeeping = "housekeeping";
+    public const string MonthlyReportPlanning = "monthly-report-planning";
 
     public static IQuartzBuilder AddJobSchedules(this IQuartzBuilder quartz) => quartz
         .Every<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval)
         .Every<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval)
         .Every<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval)
-        .Every<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval);
+        .Every<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval)
+        .Every<MonthlyReportPlanningJob>(MonthlyReportPlanning, provider => Reminders(provider).DigestPlanningInterval);
 
     /// <summary>
     /// Schedules <typeparamref name="TJob"/> under <paramref name="name"/> every <paramref name="interval"/>. Quartz only

@@ -1,3 +1,4 @@
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Reminders.Digest;
@@ -11,6 +12,23 @@ namespace MentorBot.Bot.Jobs;
 public sealed class ReminderSweepJob(ReminderSweeper sweeper) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await sweeper.SweepAsync(cancellationToken);
+}
+
+/// <summary>
+/// Plans each coordinator's next monthly report that is not planned yet. The report itself is a reminder, so the sweep
+/// delivers it once per coordinator and month however many instances run this job.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class MonthlyReportPlanningJob(DbSession db, MonthlyReportPlanner planner, ILogger<MonthlyReportPlanningJob> logger) : IJob
+{
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        var planned = await db.InTransactionAsync(() => planner.PlanAllAsync(cancellationToken), cancellationToken);
+        if (planned > 0)
+        {
+            logger.LogInformation("Planned {ReportCount} monthly reports", planned);
+        }
+    }
 }
 
 /// <summary>Plans the next weekly digest of every coordinator who has none planned, such as one who just joined.</summary>

@@ -114,5 +114,5 @@ public static class CoordinationTexts
 
     public static HtmlText NoGaps => Html.Raw("Все заявленные дефициты кто-то из флагманов со свободными местами может закрыть.");
 
-    public static HtmlText ExportCaption => Html.Raw("Пары и покрытие дефицитов для управления образования (CSV, открывается в Excel).");
+    public static HtmlText ExportCaption => Html.Raw("Пары и покрытие дефицитов для управления образования (Excel). Нужен CSV — кнопка ниже.");
 }

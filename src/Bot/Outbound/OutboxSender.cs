@@ -210,6 +210,17 @@ public sealed class OutboxSender(
                 Content = message.FileContent ?? [],
                 Caption = string.IsNullOrEmpty(message.Text) ? null : message.Text,
                 ContentType = message.ContentType ?? "application/octet-stream",
+                ReplyMarkup = message.InlineKeyboard,
+            },
+            cancellationToken),
+        OutgoingKind.Photo => telegram.SendPhotoAsync(
+            new SendPhotoRequest
+            {
+                ChatId = message.ChatId,
+                FileName = message.FileName ?? "chart.png",
+                Content = message.FileContent ?? [],
+                Caption = string.IsNullOrEmpty(message.Text) ? null : message.Text,
+                ContentType = message.ContentType ?? "image/png",
             },
             cancellationToken),
         _ => throw new InvalidOperationException($"Unknown outgoing kind {message.Kind}"),

@@ -27,10 +27,18 @@ public sealed class OutboxWriter(OutboxRepository outbox, IOptions<OutboundOptio
     public void RemoveKeyboard(long chatId, int messageId) =>
         Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = chatId, MessageId = messageId });
 
-    public void SendDocument(long chatId, string fileName, byte[] content, string contentType, HtmlText caption) =>
+    public void SendDocument(long chatId, string fileName, byte[] content, string contentType, HtmlText caption, InlineKeyboardMarkup? keyboard = null) =>
         Add(new OutgoingMessage
         {
             Kind = OutgoingKind.Document, ChatId = chatId, FileName = fileName, FileContent = content, ContentType = contentType, Text = caption.Value,
+            InlineKeyboard = keyboard,
+        });
+
+    /// <summary>A PNG picture shown in the chat, with a short caption (Telegram allows 1,024 characters).</summary>
+    public void SendPhoto(long chatId, string fileName, byte[] png, HtmlText caption) =>
+        Add(new OutgoingMessage
+        {
+            Kind = OutgoingKind.Photo, ChatId = chatId, FileName = fileName, FileContent = png, ContentType = "image/png", Text = caption.Value,
         });
 
     public void Add(OutgoingMessage message)

@@ -10,6 +10,7 @@ public enum OutgoingKind
     EditMarkup,
     Delete,
     Document,
+    Photo,
 }
 
 /// <summary>One Bot API call waiting in the outbox. Text is HTML that is already safe to send.</summary>
@@ -29,7 +30,7 @@ public sealed record OutgoingMessage
 
     /// <summary>Telegram's one-message-a-second-per-chat limit applies to new messages, not to edits.</summary>
     [JsonIgnore]
-    public bool CountsTowardsChatLimit => Kind is OutgoingKind.Send or OutgoingKind.Document;
+    public bool CountsTowardsChatLimit => Kind is OutgoingKind.Send or OutgoingKind.Document or OutgoingKind.Photo;
 
     [JsonIgnore]
     public ReplyMarkup? Markup =>

@@ -59,6 +59,20 @@ public sealed class AnnouncementRepository(DbSession db)
             new { Scope = scope.ToArray(), Limit = limit }, cancellationToken))
         .Select(r => r.ToAnnouncement()).ToList();
 
+    /// <summary>Announcements within <paramref name="scope"/> (as above) whose event starts in [<paramref name="from"/>, <paramref name="to"/>), by start.</summary>
+    public async Task<IReadOnlyList<Announcement>> StartingWithinAsync(
+        IReadOnlyCollection<string> scope, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<AnnouncementRow>(
+            $"""
+            {Columns}
+            WHERE starts_at >= @From AND starts_at < @To AND status <> 'Cancelled'
+              AND EXISTS (SELECT 1 FROM announcement_districts d WHERE d.announcement_id = a.id)
+              AND NOT EXISTS (SELECT 1 FROM announcement_districts d WHERE d.announcement_id = a.id AND d.district NOT IN @Scope)
+            ORDER BY starts_at, id
+            """,
+            new { Scope = scope.ToArray(), From = from, To = to }, cancellationToken))
+        .Select(r => r.ToAnnouncement()).ToList();
+
     public async Task<IReadOnlyList<Announcement>> InStatusAsync(AnnouncementStatus status, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync<AnnouncementRow>($"{Columns} WHERE status = @Status ORDER BY id", new { Status = status.ToString() }, cancellationToken))
         .Select(r => r.ToAnnouncement()).ToList();

@@ -62,6 +62,35 @@ public sealed class PartnershipRepository(DbSession db)
             new { Districts = districts.ToArray() }, cancellationToken))
         .Select(r => r.ToPartnership()).ToList();
 
+    /// <summary>
+    /// Partnerships of the districts' young directors that ran at some time in [<paramref name="from"/>, <paramref name="to"/>):
+    /// opened before its end, and still active or ended after its start. The monthly report's pairs.
+    /// </summary>
+    public async Task<IReadOnlyList<Partnership>> InDistrictsDuringAsync(
+        IReadOnlyCollection<string> districts, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<PartnershipRow>(
+            $"""
+            SELECT {Columns} FROM partnerships
+            WHERE created_at < @To AND (status = 'Active' OR ended_at >= @From)
+              AND mentee_id IN (SELECT user_id FROM people WHERE district IN @Districts)
+            ORDER BY id
+            """,
+            new { Districts = districts.ToArray(), From = from, To = to }, cancellationToken))
+        .Select(r => r.ToPartnership()).ToList();
+
+    /// <summary>Meetings of the districts' pairs that took place in [<paramref name="from"/>, <paramref name="to"/>), in time order.</summary>
+    public async Task<IReadOnlyList<Meeting>> MeetingsInDistrictsAsync(
+        IReadOnlyCollection<string> districts, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<MeetingRow>(
+            """
+            SELECT m.id AS Id, m.partnership_id AS PartnershipId, m.starts_at AS StartsAt, m.format AS Format, m.note AS Note
+            FROM meetings m JOIN partnerships p ON p.id = m.partnership_id
+            WHERE m.starts_at >= @From AND m.starts_at < @To
+              AND p.mentee_id IN (SELECT user_id FROM people WHERE district IN @Districts)
+            ORDER BY m.starts_at, m.id
+            """,
+            new { Districts = districts.ToArray(), From = from, To = to }, cancellationToken)).Select(r => r.ToMeeting()).ToList();
+
     public async Task<IReadOnlyList<Partnership>> InvolvingAsync(long userId, CancellationToken cancellationToken = default) =>
         (await db.QueryAsync<PartnershipRow>(
             $"SELECT {Columns} FROM partnerships WHERE mentee_id = @UserId OR mentor_id = @UserId ORDER BY id", new { UserId = userId }, cancellationToken))

@@ -75,6 +75,24 @@ public sealed class ReminderContext(Reminder reminder, DateTimeOffset now, TimeZ
         outbox.Send(Reminder.RecipientId, IsLate ? ReminderTexts.Late(text) : text, keyboard);
     }
 
+    /// <summary>Sends a file to the recipient (nothing when muted); a text sent with <see cref="Send"/> first says when it is late.</summary>
+    public void SendDocument(string fileName, byte[] content, string contentType, HtmlText caption)
+    {
+        if (!IsMuted)
+        {
+            outbox.SendDocument(Reminder.RecipientId, fileName, content, contentType, caption);
+        }
+    }
+
+    /// <summary>Sends a picture to the recipient (nothing when muted).</summary>
+    public void SendPhoto(string fileName, byte[] png, HtmlText caption)
+    {
+        if (!IsMuted)
+        {
+            outbox.SendPhoto(Reminder.RecipientId, fileName, png, caption);
+        }
+    }
+
     /// <summary>The data the feature stored with the reminder when it scheduled it.</summary>
     public T Payload<T>() =>
         JsonSerializer.Deserialize<T>(Reminder.Payload ?? throw new InvalidOperationException($"Reminder {Reminder.Id} has no payload."))

@@ -23,6 +23,8 @@ public interface ITelegramBotClient
 
     Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default);
 
+    Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default);
+
     Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default);
 
     Task SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default);

@@ -58,6 +58,17 @@ public sealed record SendDocumentRequest
     public byte[] Content { get; init; } = [];
     public string? Caption { get; init; }
     public string ContentType { get; init; } = "application/octet-stream";
+    public InlineKeyboardMarkup? ReplyMarkup { get; init; }
+}
+
+/// <summary>A picture (PNG or JPEG) uploaded as multipart/form-data; Telegram shows it inline, unlike a document.</summary>
+public sealed record SendPhotoRequest
+{
+    public long ChatId { get; init; }
+    public string FileName { get; init; } = "photo.png";
+    public byte[] Content { get; init; } = [];
+    public string? Caption { get; init; }
+    public string ContentType { get; init; } = "image/png";
 }
 
 public sealed record SetWebhookRequest

@@ -89,7 +89,12 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
         CallAsync("deleteMessage", JsonBody(new DeleteMessageRequest(chatId, messageId), Json.DeleteMessageRequest), RequestTimeout, cancellationToken);
 
     public async Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default) =>
-        ReadMessage("sendDocument", await CallAsync("sendDocument", DocumentBody(request), RequestTimeout, cancellationToken));
+        ReadMessage("sendDocument", await CallAsync("sendDocument", UploadBody(request.ChatId, "document", request.FileName, request.Content,
+            request.ContentType, request.Caption, request.ReplyMarkup), RequestTimeout, cancellationToken));
+
+    public async Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default) =>
+        ReadMessage("sendPhoto", await CallAsync("sendPhoto", UploadBody(request.ChatId, "photo", request.FileName, request.Content,
+            request.ContentType, request.Caption, replyMarkup: null), RequestTimeout, cancellationToken));
 
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) =>
         CallAsync("setMyCommands", JsonBody(new SetMyCommandsRequest(commands), Json.SetMyCommandsRequest), RequestTimeout, cancellationToken);
@@ -211,22 +216,28 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
         return content;
     }
 
-    private static MultipartFormDataContent DocumentBody(SendDocumentRequest request)
+    private static MultipartFormDataContent UploadBody(
+        long chatId, string field, string fileName, byte[] content, string contentType, string? caption, InlineKeyboardMarkup? replyMarkup)
     {
         // Telegram expects a non-ASCII file name as raw UTF-8 in filename="..."; .NET would otherwise write it
         // RFC 2047-encoded, and Russian file names would arrive as "=?utf-8?B?...?=".
         var form = new MultipartFormDataContent { HeaderEncodingSelector = (_, _) => Encoding.UTF8 };
-        form.Add(new StringContent(request.ChatId.ToString(CultureInfo.InvariantCulture)), "chat_id");
+        form.Add(new StringContent(chatId.ToString(CultureInfo.InvariantCulture)), "chat_id");
 
-        var file = new ByteArrayContent(request.Content);
-        file.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType);
-        file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"document\"; filename=\"{QuotableFileName(request.FileName)}\"");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        file.Headers.TryAddWithoutValidation("Content-Disposition", $"form-data; name=\"{field}\"; filename=\"{QuotableFileName(fileName)}\"");
         form.Add(file);
 
-        if (request.Caption is { } caption)
+        if (caption is not null)
         {
             form.Add(new StringContent(caption), "caption");
             form.Add(new StringContent("HTML"), "parse_mode");
+        }
+
+        if (replyMarkup is not null)
+        {
+            form.Add(new StringContent(JsonSerializer.Serialize(replyMarkup, Json.InlineKeyboardMarkup)), "reply_markup");
         }
 
         return form;

@@ -46,7 +46,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private static readonly string[] KnownMethods =
     [
         "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
-        "deleteMessage", "sendDocument", "setMyCommands", "setWebhook", "deleteWebhook",
+        "deleteMessage", "sendDocument", "sendPhoto", "setMyCommands", "setWebhook", "deleteWebhook",
     ];
 
     private readonly WebApplication _app;
@@ -564,6 +564,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         "answerCallbackQuery" => AnswerCallbackQuery(request),
         "deleteMessage" => DeleteMessage(request),
         "sendDocument" => SendDocument(request),
+        "sendPhoto" => SendPhoto(request),
         "setMyCommands" => SetMyCommands(request),
         "setWebhook" => SetWebhook(request),
         "deleteWebhook" => DeleteWebhook(request),
@@ -644,10 +645,14 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         return Send(message);
     }
 
-    private string SendDocument(FakeRequest request)
+    private string SendDocument(FakeRequest request) => SendFile(request, "sendDocument", "document");
+
+    private string SendPhoto(FakeRequest request) => SendFile(request, "sendPhoto", "photo");
+
+    private string SendFile(FakeRequest request, string method, string field)
     {
         var chatId = request.ChatId();
-        var file = request.File("document") ?? throw FakeApiError.BadRequest("there is no document in the request");
+        var file = request.File(field) ?? throw FakeApiError.BadRequest($"there is no {field} in the request");
         var caption = request.String("caption");
         var parseMode = request.String("parse_mode");
         var visible = caption is null ? null : VisibleText(caption, parseMode);
@@ -656,7 +661,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             throw FakeApiError.BadRequest("message caption is too long");
         }
 
-        var message = new DeliveredMessage("sendDocument", chatId, MessageId: 0, Now)
+        var message = new DeliveredMessage(method, chatId, MessageId: 0, Now)
         {
             Text = caption,
             VisibleText = visible,
@@ -950,7 +955,16 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             json["edit_date"] = Now.ToUnixTimeSeconds();
         }
 
-        if (document is not null)
+        if (document is not null && message.Method == "sendPhoto")
+        {
+            json["photo"] = new JsonArray(new JsonObject
+            {
+                ["file_id"] = $"PHOTO-{message.ChatId}-{message.MessageId}",
+                ["file_unique_id"] = $"P{message.ChatId}x{message.MessageId}",
+                ["file_size"] = document.Content.Length,
+            });
+        }
+        else if (document is not null)
         {
             json["document"] = new JsonObject
             {

@@ -123,6 +123,7 @@ public sealed class QuartzHostingTests
                 [JobSchedules.DigestPlanning] = TimeSpan.FromHours(1),
                 [JobSchedules.Broadcasts] = TimeSpan.FromSeconds(2),
                 [JobSchedules.Housekeeping] = HousekeepingJob.Interval,
+                [JobSchedules.MonthlyReportPlanning] = TimeSpan.FromHours(1),
             },
             intervals);
     }

@@ -38,6 +38,34 @@ public sealed class OutboxSenderTests
     }
 
     [Fact]
+    public async Task A_photo_and_a_document_with_a_button_go_through_the_outbox_in_order()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await StartAsync(api);
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 7];
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("Скачать в CSV", "exp:csv")]]);
+
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+            await db.BeginAsync();
+            writer.SendDocument(12, "pairs.xlsx", [1, 2, 3], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Html.Text("Пары"), csv);
+            writer.SendPhoto(12, "coverage.png", png, Html.Text("Покрытие дефицитов"));
+            await writer.FlushAsync(TimeProvider.System.GetUtcNow());
+            await db.CommitAsync();
+        }
+        bot.Services.GetRequiredService<OutboxSignal>().Notify();
+        await api.WaitForDeliveryAsync(m => m.ChatId == 12 && m.Method == "sendPhoto", TimeSpan.FromSeconds(10));
+
+        var delivered = api.DeliveredTo(12);
+        Assert.Equal(["sendDocument", "sendPhoto"], delivered.Select(m => m.Method));
+        Assert.Contains("exp:csv", delivered[0].ReplyMarkupJson, StringComparison.Ordinal);
+        Assert.Equal(png, delivered[1].FileContent);
+        Assert.Equal("Покрытие дефицитов", delivered[1].VisibleText);
+    }
+
+    [Fact]
     public async Task A_429_is_waited_out_for_its_retry_after_then_sent_once()
     {
         await using var api = await FakeBotApi.StartAsync();

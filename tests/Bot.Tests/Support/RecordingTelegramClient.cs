@@ -16,12 +16,14 @@ public sealed class RecordingTelegramClient : ITelegramBotClient
     private readonly ConcurrentQueue<SeenMessage> _messages = new();
     private readonly ConcurrentQueue<AnswerCallbackQueryRequest> _callbackAnswers = new();
     private readonly ConcurrentQueue<SendDocumentRequest> _documents = new();
+    private readonly ConcurrentQueue<SendPhotoRequest> _photos = new();
     private readonly ConcurrentDictionary<(long, int), IReadOnlyList<InlineKeyboardButton>> _currentButtons = new();
     private int _nextMessageId;
 
     public IReadOnlyList<SeenMessage> Messages => _messages.ToList();
     public IReadOnlyList<AnswerCallbackQueryRequest> CallbackAnswers => _callbackAnswers.ToList();
     public IReadOnlyList<SendDocumentRequest> Documents => _documents.ToList();
+    public IReadOnlyList<SendPhotoRequest> Photos => _photos.ToList();
 
     public IReadOnlyList<SeenMessage> In(long chatId) => _messages.Where(m => m.ChatId == chatId).ToList();
 
@@ -65,6 +67,14 @@ public sealed class RecordingTelegramClient : ITelegramBotClient
     public Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default)
     {
         _documents.Enqueue(request);
+        var id = Interlocked.Increment(ref _nextMessageId);
+        Record(request.ChatId, id, request.Caption ?? "", request.ReplyMarkup, edited: false);
+        return Task.FromResult<Message?>(new Message { MessageId = id, Chat = new Chat { Id = request.ChatId } });
+    }
+
+    public Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default)
+    {
+        _photos.Enqueue(request);
         var id = Interlocked.Increment(ref _nextMessageId);
         Record(request.ChatId, id, request.Caption ?? "", null, edited: false);
         return Task.FromResult<Message?>(new Message { MessageId = id, Chat = new Chat { Id = request.ChatId } });

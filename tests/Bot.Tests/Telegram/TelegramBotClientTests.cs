@@ -213,6 +213,39 @@ public sealed class TelegramBotClientTests
     }
 
     [Fact]
+    public async Task SendDocument_carries_its_inline_keyboard()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var keyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("CSV", "export:csv")]]);
+
+        await api.CreateClient().SendDocumentAsync(new SendDocumentRequest
+        {
+            ChatId = ChatId, FileName = "pairs.xlsx", Content = [1, 2, 3], Caption = "Пары", ReplyMarkup = keyboard,
+        });
+
+        var delivered = Assert.Single(api.Delivered);
+        Assert.Contains("\"callback_data\":\"export:csv\"", delivered.ReplyMarkupJson, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SendPhoto_uploads_the_picture_as_multipart_with_an_HTML_caption()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3];
+
+        var sent = await api.CreateClient().SendPhotoAsync(new SendPhotoRequest
+        {
+            ChatId = ChatId, FileName = "coverage.png", Content = png, Caption = "Покрытие <b>дефицитов</b>",
+        });
+
+        var delivered = Assert.Single(api.Delivered);
+        Assert.Equal("sendPhoto", delivered.Method);
+        Assert.Equal(png, delivered.FileContent);
+        Assert.Equal("Покрытие дефицитов", delivered.VisibleText);
+        Assert.Equal(delivered.MessageId, sent!.MessageId);
+    }
+
+    [Fact]
     public async Task SetMyCommands_SetWebhook_and_DeleteWebhook_reach_Telegram()
     {
         await using var api = await FakeBotApi.StartAsync();

@@ -3,7 +3,9 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Reports;
+using MentorBot.Bot.Reports.Charts;
 using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.Announcements;
@@ -37,6 +39,10 @@ public sealed class AnnouncementsCommand(AnnouncementRepository announcements, R
             .Select(row => (IReadOnlyList<InlineKeyboardButton>)row)
             .ToList();
         context.Reply(Html.Lines(lines.Prepend(AnnouncementTexts.ListHeader(latest.Count))), new InlineKeyboardMarkup(buttons));
+        if (counts.Values.Any(c => c.Yes + c.No > 0))
+        {
+            context.Outbox.SendPhoto(context.ChatId, "rsvp.png", ChartRenderer.Png(ReportCharts.Rsvp(latest, counts)), ReportTexts.RsvpChartCaption);
+        }
     }
 }
 
@@ -52,6 +58,7 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
     public const string Stop = "stop";
     public const string StopConfirmed = "stopy";
     public const string Keep = "keep";
+    public const string Csv = "csv";
     /// <summary>Names listed in the chat per answer; the file has them all.</summary>
     private const int NamesShown = 50;
 
@@ -85,6 +92,9 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
                 context.EditOrReply(announcement.Status == AnnouncementStatus.Scheduled
                     ? AnnouncementTexts.BroadcastKept(announcement.Title)
                     : AnnouncementTexts.CannotCancel);
+                return;
+            case Csv:
+                await ExportCsvAsync(context, announcement, cancellationToken);
                 return;
             case Stop or StopConfirmed:
                 if (!await announcements.CancelAsync(announcement.Id, cancellationToken))
@@ -138,12 +148,31 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
         context.Reply(Html.Lines(lines), new InlineKeyboardMarkup(buttons));
     }
 
-    /// <summary>Everyone who answered, as a CSV file that Excel opens as it is.</summary>
+    /// <summary>Everyone who answered, as an .xlsx sheet with the answer time as a date in the event's zone; a button offers CSV.</summary>
     private async Task ExportAsync(UpdateContext context, Announcement announcement, CancellationToken cancellationToken)
     {
         var attendees = await rsvps.AttendeesAsync(announcement.Id, cancellationToken);
         var zone = AnnouncementMessage.Zone(announcement.TimeZone);
-        var csv = new CsvDocument().Row("№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Когда ответил(а)");
+        var rows = attendees.Select((a, i) => (IReadOnlyList<object?>)
+        [
+            i + 1, a.FullName, a.School, districts.Name(a.District), AnnouncementTexts.RoleName(a.Role), AnnouncementTexts.AnswerLabel(a.Answer),
+            TimeZoneInfo.ConvertTime(a.AnsweredAt, zone).DateTime,
+        ]);
+        var file = new XlsxWorkbook().Sheet(ReportTexts.AnswersSheet, AnswerHeaders, rows).ToBytes();
+        var yes = attendees.Count(a => a.Answer == RsvpAnswer.Yes);
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(ReportTexts.CsvButton, CallbackData.Build(Prefix, Csv, announcement.Id))]]);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-rsvp-{announcement.Id}.xlsx", file, ReportCommand.XlsxContentType,
+            AnnouncementTexts.ExportCaption(announcement.Title, yes, attendees.Count - yes), csv);
+    }
+
+    private static readonly string[] AnswerHeaders = ["№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Когда ответил(а)"];
+
+    /// <summary>Everyone who answered, as a CSV file that Excel opens as it is.</summary>
+    private async Task ExportCsvAsync(UpdateContext context, Announcement announcement, CancellationToken cancellationToken)
+    {
+        var attendees = await rsvps.AttendeesAsync(announcement.Id, cancellationToken);
+        var zone = AnnouncementMessage.Zone(announcement.TimeZone);
+        var csv = new CsvDocument().Row(AnswerHeaders);
         var number = 0;
         foreach (var attendee in attendees)
         {

@@ -20,10 +20,16 @@ public sealed record PairReport(
 /// <summary>A young director without a mentor, and why.</summary>
 public sealed record UnmatchedReport(DirectorProfile Mentee, string Reason);
 
-/// <summary>For one taxonomy code: how many young directors need it, and how many flagships with a free place offer it.</summary>
-public sealed record CoverageReport(string Code, int YoungNeeding, int FlagshipsOffering)
+/// <summary>
+/// For one taxonomy code: how many young directors need it, how many flagships with a free place offer it, and how many
+/// free places those flagships have between them.
+/// </summary>
+public sealed record CoverageReport(string Code, int YoungNeeding, int FlagshipsOffering, int FreePlaces = 0)
 {
     public bool IsGap => YoungNeeding > 0 && FlagshipsOffering == 0;
+
+    /// <summary>Young directors with this deficit that the free places could take, at most all of them.</summary>
+    public int Covered => Math.Min(YoungNeeding, FreePlaces);
 }
 
 /// <summary>The numbers behind /pairs, /unmatched, /stats and /export, always within the coordinator's districts.</summary>
@@ -102,7 +108,8 @@ public sealed class CoordinationReport(
         var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
         var withRoom = flagships.Where(f => f.IsAvailable && loads.GetValueOrDefault(f.UserId) < f.Capacity).ToList();
         return taxonomy.Entries
-            .Select(e => new CoverageReport(e.Code, young.Count(y => y.Deficits.Contains(e.Code)), withRoom.Count(f => f.Strengths.Contains(e.Code))))
+            .Select(e => new CoverageReport(e.Code, young.Count(y => y.Deficits.Contains(e.Code)), withRoom.Count(f => f.Strengths.Contains(e.Code)),
+                withRoom.Where(f => f.Strengths.Contains(e.Code)).Sum(f => f.Capacity - loads.GetValueOrDefault(f.UserId))))
             .ToList();
     }
 }

@@ -1,14 +1,17 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Mentorship;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Reports;
+using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.Coordination;
 
 /// <summary>
 /// /export: the assignment list in the shape of the forum resolution (flagship school and director, young director's
-/// school and director), with term, plan progress and the last check-in, then the deficit coverage.
+/// school and director), with term, plan progress and the last check-in, then the deficit coverage. An .xlsx file with a
+/// sheet for each, and a button under it for the same as CSV.
 /// </summary>
 public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, Districts districts) : ICommandHandler
 {
@@ -16,15 +19,44 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
 
     public async Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
     {
-        var file = await BuildAsync(context.Caller.CoordinatorDistricts, cancellationToken);
-        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.csv", file, "text/csv", CoordinationTexts.ExportCaption);
+        var file = await BuildXlsxAsync(context.Caller.CoordinatorDistricts, cancellationToken);
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(ReportTexts.CsvButton, CallbackData.Build(ExportCallback.Prefix, ExportCallback.Csv))]]);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.xlsx", file, ReportCommand.XlsxContentType,
+            CoordinationTexts.ExportCaption, csv);
     }
+
+    public async Task SendCsvAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        var file = await BuildAsync(context.Caller.CoordinatorDistricts, cancellationToken);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.csv", file, "text/csv", ReportTexts.CsvCaption);
+    }
+
+    /// <summary>Two sheets: the pairs, and the coverage of each deficit. Dates are real dates, counts are numbers.</summary>
+    public async Task<byte[]> BuildXlsxAsync(IReadOnlyCollection<string> scope, CancellationToken cancellationToken)
+    {
+        var pairs = (await report.PairsAsync(scope, cancellationToken)).Select((pair, i) => (IReadOnlyList<object?>)
+        [
+            i + 1, districts.Name(pair.Mentee.District), pair.Mentor.School, pair.Mentor.FullName, pair.Mentee.School, pair.Mentee.FullName,
+            pair.Partnership.StartsOn, pair.Partnership.EndsOn, pair.PlanDone, pair.PlanTotal, LatestRatings(pair.LastRatings),
+        ]);
+        var coverage = (await report.CoverageAsync(scope, cancellationToken)).Select(c => (IReadOnlyList<object?>)
+            [taxonomy.Label(c.Code), c.YoungNeeding, c.FlagshipsOffering, c.FreePlaces, c.IsGap ? "да" : ""]);
+        return new XlsxWorkbook()
+            .Sheet(ReportTexts.PairsSheet, PairHeaders, pairs)
+            .Sheet(ReportTexts.CoverageSheet, ["Дефицит", "Молодых директоров с дефицитом", "Флагманов со свободными местами, закрывающих его", "Свободных мест у них", "Не закрыт"], coverage)
+            .ToBytes();
+    }
+
+    private static readonly string[] PairHeaders =
+    [
+        "№", "Район", "Школа флагмана", "Директор-флагман", "Школа молодого директора", "Молодой директор", "Начало", "Окончание",
+        "Пунктов плана выполнено", "Пунктов плана всего", "Последняя оценка дефицитов (1–5)",
+    ];
 
     public async Task<byte[]> BuildAsync(IReadOnlyCollection<string> scope, CancellationToken cancellationToken)
     {
         var csv = new CsvDocument()
-            .Row("№", "Район", "Школа флагмана", "Директор-флагман", "Школа молодого директора", "Молодой директор", "Начало", "Окончание",
-                "Пунктов плана выполнено", "Пунктов плана всего", "Последняя оценка дефицитов (1–5)");
+            .Row(PairHeaders);
         var number = 0;
         foreach (var pair in await report.PairsAsync(scope, cancellationToken))
         {
@@ -43,4 +75,27 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
     /// <summary>In the taxonomy's order, so that rows read alike whatever order the database returned the ratings in.</summary>
     private string LatestRatings(IReadOnlyDictionary<string, int> ratings) =>
         string.Join(", ", taxonomy.Entries.Where(e => ratings.ContainsKey(e.Code)).Select(e => $"{taxonomy.Short(e.Code)}: {ratings[e.Code]}"));
+}
+
+/// <summary>exp:csv — the button under the .xlsx export: the same lists as CSV, for the presser's districts as they are now.</summary>
+public sealed class ExportCallback(ExportCommand export) : ICallbackHandler
+{
+    public const string Csv = "csv";
+
+    public static string Prefix => "exp";
+
+    public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
+    {
+        if (!context.Caller.Is(Audience.Coordinator))
+        {
+            context.AnswerCallback(Html.ToPlainText(Texts.NotAllowed.Value), alert: true);
+            return;
+        }
+        if (data.Arg(0) != Csv)
+        {
+            context.AnswerCallback(Texts.StaleButton);
+            return;
+        }
+        await export.SendCsvAsync(context, cancellationToken);
+    }
 }

@@ -2,9 +2,11 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
+using MentorBot.Bot.Reports.Charts;
 using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Coordination;
@@ -98,5 +100,10 @@ public sealed class StatsCommand(PeopleRepository people, CoordinationReport rep
         var gaps = coverage.Where(c => c.IsGap).Select(c => taxonomy.Label(c.Code)).ToList();
         lines.Add(gaps.Count > 0 ? CoordinationTexts.Gaps(gaps) : CoordinationTexts.NoGaps);
         context.Reply(Html.Lines(lines));
+        if (ReportCharts.Coverage(coverage, taxonomy) is { IsEmpty: false } chart)
+        {
+            context.Outbox.SendPhoto(context.ChatId, "coverage.png", ChartRenderer.Png(chart),
+                ReportTexts.CoverageChartCaption(scope.Order(StringComparer.Ordinal).Select(districts.Name)));
+        }
     }
 }

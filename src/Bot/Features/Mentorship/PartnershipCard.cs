@@ -2,8 +2,10 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Networking.Practices;
 using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
+using MentorBot.Bot.Reports.Charts;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
 
@@ -66,6 +68,16 @@ public sealed class PartnershipCard(
             lines.AddRange((await practices.ForMenteeAsync(mentee, cancellationToken)).Select(paragraph => Html.Raw("\n") + paragraph));
         }
         context.Reply(Html.Lines(lines), partnership.Status == PartnershipStatus.Active ? Actions(partnership, context.UserId, today) : null);
+        SendTrendChart(context, partnership, checkins, zone);
+    }
+
+    /// <summary>The deficits' ratings over the check-ins as a chart, once there is a trend to see (two check-ins or more).</summary>
+    private void SendTrendChart(UpdateContext context, Partnership partnership, IReadOnlyList<Checkin> checkins, TimeZoneInfo zone)
+    {
+        if (checkins.Count >= 2 && ReportCharts.DeficitTrend(partnership, checkins, taxonomy, zone) is { IsEmpty: false } chart)
+        {
+            context.Outbox.SendPhoto(context.ChatId, "deficits.png", ChartRenderer.Png(chart), ReportTexts.TrendChartCaption);
+        }
     }
 
     /// <summary>"2 → 3 → 4 ↑": each check-in's rating for the goal, and the direction from the first to the last.</summary>

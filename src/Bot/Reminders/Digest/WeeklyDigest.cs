@@ -41,15 +41,10 @@ public sealed class DigestPlanner(
     ReminderScheduler scheduler, DigestRepository digest, RecipientTimeZones zones, IOptions<RemindersOptions> options, TimeProvider clock)
 {
     /// <summary>Plans each coordinator's next digest that is not planned yet (a new coordinator's first); returns how many.</summary>
-    public async Task<int> PlanAllAsync(CancellationToken cancellationToken = default)
+    public Task<int> PlanAllAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var planned = 0;
-        foreach (var coordinatorId in await digest.CoordinatorIdsAsync(cancellationToken))
-        {
-            planned += await ScheduleNextAsync(coordinatorId, now, cancellationToken) ? 1 : 0;
-        }
-        return planned;
+        return CoordinatorPlanning.PlanForEachAsync(digest, id => ScheduleNextAsync(id, now, cancellationToken), cancellationToken);
     }
 
     /// <summary>The digest on the first digest day after <paramref name="after"/> in the coordinator's zone, keyed by its ISO week.</summary>

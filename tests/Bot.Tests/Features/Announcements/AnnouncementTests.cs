@@ -1,6 +1,7 @@
 using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
+using MentorBot.Bot.Tests.Reports;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -231,16 +232,29 @@ public sealed class AnnouncementTests
         await bot.PressAsync(Flagship, "Не смогу");
 
         await bot.SendTextAsync(Coordinator, "/announcements");
-        Assert.Contains("1. Форум «Форум директоров-флагманов», 15.12.2026 (вт), 10:00 МСК", bot.LastText(Coordinator));
-        Assert.Contains("доставлено 5 из 5 · буду: 2, не смогу: 1", bot.LastText(Coordinator));
+        var list = bot.Telegram.In(Coordinator)[^2].Text;
+        Assert.Contains("1. Форум «Форум директоров-флагманов», 15.12.2026 (вт), 10:00 МСК", list);
+        Assert.Contains("доставлено 5 из 5 · буду: 2, не смогу: 1", list);
+        Assert.Contains("Ответы на последние объявления", bot.LastText(Coordinator));
         await bot.PressAsync(Coordinator, "1");
         var details = bot.LastText(Coordinator);
         Assert.Contains("Буду: 2 · Не смогу: 1", details);
         Assert.Contains("Буду (2)\n1. Молодой Директор 101 — СОШ № 1, Динской район\n2. Щукина Ёлка Юрьевна — МБОУ \"СОШ № 4\"; корпус 2, Динской район", details);
         Assert.Contains("Не смогу (1)\n1. Флагман Директор 201 — СОШ № 1, Динской район", details);
         await bot.PressAsync(Coordinator, "Список файлом");
+        var workbook = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        Assert.EndsWith(".xlsx", workbook.FileName, StringComparison.Ordinal);
+        using (var file = new XlsxReader(workbook.Content))
+        {
+            Assert.Empty(file.ValidationErrors());
+            Assert.Equal(["1", "Молодой Директор 101", "СОШ № 1", "Динской район", "молодой директор", "Буду"], file.Row("Ответы", 2).Take(6));
+            // Answered at 10:00 Moscow time, the event's zone, as a real date and time.
+            Assert.Equal(new DateTime(2026, 11, 23, 10, 0, 0), DateTime.FromOADate(double.Parse(file.Text("Ответы", "G2")!, System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(4, file.RowCount("Ответы"));
+        }
+        await bot.PressAsync(Coordinator, "Скачать в CSV");
 
-        var document = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        var document = bot.Telegram.Documents.Last(d => d.ChatId == Coordinator);
         Assert.Equal("text/csv", document.ContentType);
         Assert.Equal([0xEF, 0xBB, 0xBF], document.Content.Take(3).ToArray());
         var rows = Csv.Read(document.Content);

@@ -89,7 +89,10 @@ public sealed class OversightTests
 
         await bot.SendTextAsync(Coordinator, "/stats");
 
-        var text = bot.LastText(Coordinator);
+        // The numbers, then the coverage chart under them.
+        var text = bot.Telegram.In(Coordinator)[^2].Text;
+        Assert.Contains("Покрытие дефицитов", bot.LastText(Coordinator));
+        Assert.Equal(Coordinator, bot.Telegram.Photos.Single().ChatId);
         Assert.Contains("Динской район: молодых директоров 6, флагманов 6 (ждут подтверждения 0), активных пар 1", text);
         // Школа №1 is full now, so nobody with a free place covers legal questions; nobody covers preschool at all.
         // Егорова has a mentor now: only Лебедева still needs help with legal questions.
@@ -105,8 +108,9 @@ public sealed class OversightTests
         await using var bot = await WithOnePairAsync();
 
         await bot.SendTextAsync(Coordinator, "/export");
+        await bot.PressAsync(Coordinator, "Скачать в CSV");
 
-        var document = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        var document = bot.Telegram.Documents.Last(d => d.ChatId == Coordinator);
         Assert.Equal([0xEF, 0xBB, 0xBF], document.Content.Take(3).ToArray());
         var lines = Encoding.UTF8.GetString(document.Content.AsSpan(3)).Split("\r\n");
         Assert.StartsWith("№;Район;Школа флагмана;Директор-флагман;Школа молодого директора;Молодой директор", lines[0]);
@@ -136,8 +140,9 @@ public sealed class OversightTests
         await bot.QueryAsync<long>("UPDATE plan_items SET status = 'Done' WHERE title = 'Консультация по локальным актам'");
 
         await bot.SendTextAsync(Coordinator, "/export");
+        await bot.PressAsync(Coordinator, "Скачать в CSV");
 
-        var document = bot.Telegram.Documents.Single(d => d.ChatId == Coordinator);
+        var document = bot.Telegram.Documents.Last(d => d.ChatId == Coordinator);
         var pair = Encoding.UTF8.GetString(document.Content.AsSpan(3)).Split("\r\n")[1].Split(';');
         Assert.Equal(["1", "2", "работа с родителями: 4, правовые вопросы: 3"], pair[8..]);
     }
@@ -159,6 +164,7 @@ public sealed class OversightTests
         await bot.SendTextAsync(991, "/pairs");
         Assert.Contains("Активных пар в ваших районах нет", bot.LastText(991));
         await bot.SendTextAsync(991, "/export");
-        Assert.DoesNotContain("Егорова", Encoding.UTF8.GetString(bot.Telegram.Documents.Single(d => d.ChatId == 991).Content));
+        await bot.PressAsync(991, "Скачать в CSV");
+        Assert.DoesNotContain("Егорова", Encoding.UTF8.GetString(bot.Telegram.Documents.Last(d => d.ChatId == 991).Content));
     }
 }

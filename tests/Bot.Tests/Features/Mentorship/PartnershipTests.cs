@@ -194,7 +194,11 @@ public sealed class PartnershipTests
         await CheckInAsync(bot, [4, 4, 2], null);
 
         await bot.SendTextAsync(Young, "/partnership");
-        var card = bot.LastText(Young);
+        // The card, then the chart of the same ratings under it.
+        var card = bot.Telegram.In(Young)[^2].Text;
+        var chart = bot.Telegram.Photos.Last();
+        Assert.Equal(Young, chart.ChatId);
+        Assert.Contains("ежемесячных встречах", chart.Caption);
         Assert.Contains("правовые вопросы: 2 → 4 ↑", card);
         Assert.Contains("делегирование: 3 → 4 ↑", card);
         Assert.Contains("работа с родителями: 1 → 2 ↑", card);
