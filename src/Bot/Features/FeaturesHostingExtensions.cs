@@ -8,6 +8,7 @@ using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Registration;
+using MentorBot.Bot.Features.Schools;
 using MentorBot.Bot.Features.Settings;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +68,7 @@ public static class FeaturesHostingExtensions
         builder.AddMentorship();
         builder.AddAnnouncements();
         builder.AddNetworking();
+        builder.AddSchools();
         return builder;
     }
 }
