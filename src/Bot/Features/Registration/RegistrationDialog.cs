@@ -74,7 +74,8 @@ public sealed class RegistrationDialog(
             RequireLetters(text) ?? new StepOutcome<RegistrationDraft>.Next(draft with { Position = text }, "school")),
         TextStep("school", ProfileTexts.AskSchool, MaxSchoolLength, (draft, text) =>
             new StepOutcome<RegistrationDraft>.Next(
-                draft with { School = text.All(char.IsDigit) ? $"Школа № {text}" : text },
+                // A school typed by hand is no registry school: the registry's coordinates no longer apply.
+                draft with { School = text.All(char.IsDigit) ? $"Школа № {text}" : text, SchoolNumber = null },
                 // An invite link may have set the district already.
                 draft.District is null || draft.EditField is not null ? "district" : "settlement")),
         DialogStep<RegistrationDraft>.Of("district",
@@ -173,7 +174,8 @@ public sealed class RegistrationDialog(
             : districts.All.FirstOrDefault(d => string.Equals(d.Name, TextInput.Clean(input.Text), StringComparison.CurrentCultureIgnoreCase));
         return chosen is null
             ? Invalid(ProfileTexts.UnknownDistrict)
-            : new StepOutcome<RegistrationDraft>.Next(draft with { District = chosen.Code }, "settlement");
+            : new StepOutcome<RegistrationDraft>.Next(
+                draft with { District = chosen.Code, SchoolNumber = chosen.Code == draft.District ? draft.SchoolNumber : null }, "settlement");
     }
 
     private StepPrompt PriorityPrompt(RegistrationDraft draft)

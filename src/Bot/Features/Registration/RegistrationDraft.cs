@@ -14,6 +14,8 @@ public sealed record RegistrationDraft
     public string? FullName { get; init; }
     public string? Position { get; init; }
     public string? School { get; init; }
+    /// <summary>The registry school chosen, when it was; kept through edits of other fields.</summary>
+    public string? SchoolNumber { get; init; }
     public string? District { get; init; }
     public string? Settlement { get; init; }
     public SettlementKind? SettlementKind { get; init; }
@@ -36,6 +38,7 @@ public sealed record RegistrationDraft
         FullName = profile.FullName,
         Position = profile.Position,
         School = profile.School,
+        SchoolNumber = profile.SchoolNumber,
         District = profile.District,
         Settlement = profile.Settlement,
         SettlementKind = profile.SettlementKind,
@@ -72,6 +75,7 @@ public sealed record RegistrationDraft
             FullName = FullName,
             Position = Position,
             School = School,
+            SchoolNumber = SchoolNumber,
             District = District,
             Settlement = Settlement,
             SettlementKind = kind,
