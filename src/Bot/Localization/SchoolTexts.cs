@@ -120,6 +120,24 @@ public static class SchoolTexts
 
     public static HtmlText ImportGone => Html.Raw("Эта загрузка уже завершена или отменена.");
 
+    // Registration.
+    public const string NotInRegistryButton = "Моей школы нет в списке";
+
+    public static HtmlText ChooseRegistrySchool(string typed) => Html.Format(
+        $"В реестре школ по запросу «{typed}» нашлось вот что. Выберите свою школу — населённый пункт, его тип и размер школы подставятся из реестра. Если её нет в списке, нажмите «{NotInRegistryButton}» или напишите номер или название иначе.");
+
+    public static string RegistryChoiceLabel(School school, string district, bool withDistrict)
+    {
+        var label = $"№{school.Number} — {school.FullName}, {school.Settlement}" + (withDistrict ? $" ({district})" : "");
+        return label.Length <= 90 ? label : label[..89] + "…";
+    }
+
+    public static HtmlText SchoolNotInRegistry(string name, string school, string district) => Html.Format(
+        $"В анкете указана школа, которой нет в реестре школ ({district}).\nДиректор: {name}\nШкола в анкете: {school}\nЕсли школа действует, добавьте её в файл реестра и загрузите его снова — /import_schools.");
+
+    public static HtmlText RegistryMarksFlagship(string number) => Html.Format(
+        $"По реестру района школа №{number} — флагманская. Подтверждение анкеты всё равно за вами.");
+
     private static string FieldLabel(SchoolField field) => field switch
     {
         SchoolField.FullName => "название",

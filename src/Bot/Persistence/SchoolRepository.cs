@@ -17,6 +17,21 @@ public sealed class SchoolRepository(DbSession db)
         (await db.QueryAsync<SchoolRow>($"SELECT {Columns} FROM schools WHERE district = @District", new { District = district }, cancellationToken))
         .Select(r => r.ToSchool()).ToList();
 
+    /// <summary>The school, open or closed; null when the registry has no such number.</summary>
+    public async Task<School?> FindAsync(string district, string number, CancellationToken cancellationToken = default) =>
+        (await db.QuerySingleOrDefaultAsync<SchoolRow>($"SELECT {Columns} FROM schools WHERE district = @District AND number = @Number",
+            new { District = district, Number = number }, cancellationToken))?.ToSchool();
+
+    /// <summary>The open schools of these districts, for registration to choose from.</summary>
+    public async Task<IReadOnlyList<(string District, School School)>> OpenInAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken = default) =>
+        (await db.QueryAsync<DistrictSchoolRow>(
+            $"SELECT district AS District, {Columns} FROM schools WHERE is_closed = 0 AND district IN @Districts",
+            new { Districts = districts.ToArray() }, cancellationToken))
+        .Select(r => (r.District, r.ToSchool())).ToList();
+
+    public async Task<bool> AnyOpenAsync(string district, CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schools WHERE district = @District AND is_closed = 0", new { District = district }, cancellationToken) > 0;
+
     /// <summary>The directors whose profiles name one of these schools of the district.</summary>
     public Task<IReadOnlyList<SchoolReference>> ReferencesAsync(string district, IReadOnlyCollection<string> numbers, CancellationToken cancellationToken = default) =>
         numbers.Count == 0
@@ -71,7 +86,12 @@ public sealed class SchoolRepository(DbSession db)
         Now = now,
     };
 
-    private sealed record SchoolRow
+    private sealed record DistrictSchoolRow : SchoolRow
+    {
+        public string District { get; init; } = "";
+    }
+
+    private record SchoolRow
     {
         public string Number { get; init; } = "";
         public string FullName { get; init; } = "";

@@ -16,6 +16,9 @@ public sealed record RegistrationDraft
     public string? School { get; init; }
     /// <summary>The registry school chosen, when it was; kept through edits of other fields.</summary>
     public string? SchoolNumber { get; init; }
+    /// <summary>What the director typed at the school step while they choose among the registry's matches.</summary>
+    public string? SchoolTyped { get; init; }
+    public IReadOnlyList<RegistrySchoolChoice> SchoolChoices { get; init; } = [];
     public string? District { get; init; }
     public string? Settlement { get; init; }
     public SettlementKind? SettlementKind { get; init; }
@@ -94,6 +97,9 @@ public sealed record RegistrationDraft
         };
     }
 }
+
+/// <summary>A registry school offered at the school step: its district, number and the label of its button.</summary>
+public sealed record RegistrySchoolChoice(string District, string Number, string Label);
 
 /// <summary>A field of the profile that /profile can change; each maps to the dialog steps that ask it.</summary>
 public enum ProfileField
