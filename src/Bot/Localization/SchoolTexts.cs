@@ -69,6 +69,9 @@ public static class SchoolTexts
 
     public static HtmlText FileExpected => Html.Raw("Нужен файл XLSX или CSV, отправленный документом. Отказаться — /cancel.");
 
+    public static HtmlText ConfirmOrSendAnother => Html.Raw(
+        "Реестр ещё не изменён. Примените изменения из предварительного просмотра, отмените загрузку или пришлите другой файл.");
+
     public static HtmlText SendAgain => Html.Raw("Исправьте файл и пришлите его снова или отмените загрузку: /cancel.");
 
     public static HtmlText DownloadFailed => Html.Raw("Не удалось получить файл от Telegram. Пришлите его ещё раз.");

@@ -69,8 +69,14 @@ public sealed class SchoolImportDialog(
             context.Reply(SchoolTexts.ChooseDistrict, DistrictKeyboard(draft.AllowedDistricts));
             return;
         }
-        if (context.Message?.Document is not { } document || draft.District is not { } district)
+        // A forged update may carry a document without a file id; nothing could be downloaded for it.
+        if (context.Message?.Document is not { FileId.Length: > 0 } document || draft.District is not { } district)
         {
+            if (step == ConfirmStep)
+            {
+                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard());
+                return;
+            }
             context.Reply(SchoolTexts.FileExpected);
             return;
         }
@@ -156,7 +162,7 @@ public sealed class SchoolImportDialog(
                 context.Reply(SchoolTexts.SendFile(districts.Name(district)));
                 break;
             case (ConfirmStep, _):
-                context.Reply(Texts.ResumeDialog, ConfirmKeyboard());
+                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard());
                 break;
         }
         return Task.CompletedTask;

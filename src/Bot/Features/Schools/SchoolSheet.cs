@@ -67,48 +67,70 @@ public sealed record SchoolSheet(IReadOnlyList<string> Headers, IReadOnlyList<Sh
                 throw new SchoolFileException(SchoolTexts.FileEmpty);
             }
             var shared = workbook.SharedStringTablePart?.SharedStringTable?.Elements<SharedStringItem>().Select(item => item.InnerText).ToArray() ?? [];
-            List<string>? headers = null;
-            var rows = new List<SheetRow>();
-            using var reader = OpenXmlReader.Create(worksheet);
-            while (reader.Read())
-            {
-                if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-                {
-                    continue;
-                }
-                var row = (Row)reader.LoadCurrentElement()!;
-                var number = (int)(row.RowIndex?.Value ?? (uint)(rows.Count + (headers is null ? 1 : 2)));
-                var cells = new List<string>();
-                foreach (var cell in row.Elements<Cell>())
-                {
-                    var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
-                    while (cells.Count < column)
-                    {
-                        cells.Add("");
-                    }
-                    cells.Add(CellText(cell, shared));
-                }
-                if (headers is null)
-                {
-                    headers = cells;
-                    continue;
-                }
-                if (cells.All(string.IsNullOrWhiteSpace))
-                {
-                    continue;
-                }
-                if (rows.Count == maxRows)
-                {
-                    throw new SchoolFileException(SchoolTexts.TooManyRows(maxRows));
-                }
-                rows.Add(new SheetRow(number, cells));
-            }
-            return new SchoolSheet(headers ?? [], rows);
+            return Collect(XlsxRecords(worksheet, shared), maxRows);
         }
         catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FormatException or IOException)
         {
             throw new SchoolFileException(SchoolTexts.NotASpreadsheet);
         }
+    }
+
+    /// <summary>The sheet's rows, read one at a time (a SAX reader: the sheet is never one DOM in memory).</summary>
+    private static IEnumerable<(int Number, List<string> Cells)> XlsxRecords(WorksheetPart worksheet, string[] shared)
+    {
+        using var reader = OpenXmlReader.Create(worksheet);
+        var position = 0;
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+            var row = (Row)reader.LoadCurrentElement()!;
+            position++;
+            var cells = new List<string>();
+            foreach (var cell in row.Elements<Cell>())
+            {
+                var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+                if (column >= MaxColumns)
+                {
+                    continue; // far beyond any registry column: ignored rather than padded up to
+                }
+                while (cells.Count < column)
+                {
+                    cells.Add("");
+                }
+                cells.Add(CellText(cell, shared));
+            }
+            yield return ((int)(row.RowIndex?.Value ?? (uint)position), cells);
+        }
+    }
+
+    private const int MaxColumns = 100;
+
+    /// <summary>The first record is the header; blank rows are skipped; more than <paramref name="maxRows"/> refuses the file.</summary>
+    private static SchoolSheet Collect(IEnumerable<(int Number, List<string> Cells)> records, int maxRows)
+    {
+        List<string>? headers = null;
+        var rows = new List<SheetRow>();
+        foreach (var (number, cells) in records)
+        {
+            if (headers is null)
+            {
+                headers = cells;
+                continue;
+            }
+            if (cells.All(string.IsNullOrWhiteSpace))
+            {
+                continue;
+            }
+            if (rows.Count == maxRows)
+            {
+                throw new SchoolFileException(SchoolTexts.TooManyRows(maxRows));
+            }
+            rows.Add(new SheetRow(number, cells));
+        }
+        return new SchoolSheet(headers ?? [], rows);
     }
 
     private static string CellText(Cell cell, string[] shared)
@@ -152,26 +174,7 @@ public sealed record SchoolSheet(IReadOnlyList<string> Headers, IReadOnlyList<Sh
         var text = Decode(content);
         var firstLineEnd = text.IndexOfAny(['\r', '\n']);
         var delimiter = Delimiter(firstLineEnd < 0 ? text : text[..firstLineEnd]);
-        List<string>? headers = null;
-        var rows = new List<SheetRow>();
-        foreach (var (number, cells) in CsvRecords(text, delimiter))
-        {
-            if (headers is null)
-            {
-                headers = cells;
-                continue;
-            }
-            if (cells.All(string.IsNullOrWhiteSpace))
-            {
-                continue;
-            }
-            if (rows.Count == maxRows)
-            {
-                throw new SchoolFileException(SchoolTexts.TooManyRows(maxRows));
-            }
-            rows.Add(new SheetRow(number, cells));
-        }
-        return new SchoolSheet(headers ?? [], rows);
+        return Collect(CsvRecords(text, delimiter), maxRows);
     }
 
     /// <summary>UTF-8 (with or without a BOM), or else Windows-1251, in which Russian Excel saves CSV.</summary>

@@ -12,14 +12,10 @@ public sealed class RegistrationFromRegistryTests
     {
         var bot = await BotHarness.StartAsync();
         await CoordinatorSeed.AddAsync(bot, Coordinator, "dinskoy");
-        await bot.SendTextAsync(Coordinator, "/import_schools");
-        var fileId = Guid.NewGuid().ToString("N");
-        bot.Telegram.AddFile(fileId, SchoolFiles.Csv(
+        await SchoolFiles.ImportAsync(bot, Coordinator, SchoolFiles.Csv(
             SchoolFiles.Row("1", settlement: "г. Образцов", kind: "город", size: "большая", status: "флагман"),
             SchoolFiles.Row("9", settlement: "пос. Образцовый", kind: "село", size: "малая", status: "молодой директор"),
             SchoolFiles.Row("39", settlement: "пос. Образцовый", kind: "село", size: "малая", status: "молодой директор")));
-        await bot.HandleAsync(Updates.Document(Coordinator, fileId, "schools.csv"));
-        await bot.PressAsync(Coordinator, "Применить");
         return bot;
     }
 
@@ -29,6 +25,17 @@ public sealed class RegistrationFromRegistryTests
         await bot.PressAsync(Director, role);
         await bot.SendTextAsync(Director, "Смирнова Ольга Викторовна");
         await bot.SendTextAsync(Director, "директор");
+    }
+
+    /// <summary>One year as director, one deficit, nothing offered, no note, then save.</summary>
+    private static async Task FinishYoungAsync(BotHarness bot)
+    {
+        await bot.SendTextAsync(Director, "1");
+        await bot.PressAsync(Director, "Правовые вопросы");
+        await bot.PressAsync(Director, "Готово");
+        await bot.PressAsync(Director, "Пропустить");
+        await bot.PressAsync(Director, "Пропустить");
+        await bot.PressAsync(Director, "Сохранить");
     }
 
     private static Task<(string? Number, string School, string District, string Settlement, string Kind, string Size)> StoredAsync(BotHarness bot) =>
@@ -51,12 +58,7 @@ public sealed class RegistrationFromRegistryTests
         await bot.PressAsync(Director, "№9 —");
         // Settlement, its kind and the size came from the registry: the next question is the school's status.
         await bot.PressAsync(Director, "ШНОР");
-        await bot.SendTextAsync(Director, "1");
-        await bot.PressAsync(Director, "Правовые вопросы");
-        await bot.PressAsync(Director, "Готово");
-        await bot.PressAsync(Director, "Пропустить");
-        await bot.PressAsync(Director, "Пропустить");
-        await bot.PressAsync(Director, "Сохранить");
+        await FinishYoungAsync(bot);
 
         Assert.Equal(("9", "МБОУ СОШ № 9 (образец)", "dinskoy", "пос. Образцовый", "Rural", "Small"), await StoredAsync(bot));
         Assert.DoesNotContain(bot.TextsIn(Coordinator), t => t.Contains("нет в реестре", StringComparison.Ordinal));
@@ -76,12 +78,7 @@ public sealed class RegistrationFromRegistryTests
         await bot.PressAsync(Director, "Сельская");
         await bot.PressAsync(Director, "до 300");
         await bot.PressAsync(Director, "ШНОР");
-        await bot.SendTextAsync(Director, "1");
-        await bot.PressAsync(Director, "Правовые вопросы");
-        await bot.PressAsync(Director, "Готово");
-        await bot.PressAsync(Director, "Пропустить");
-        await bot.PressAsync(Director, "Пропустить");
-        await bot.PressAsync(Director, "Сохранить");
+        await FinishYoungAsync(bot);
 
         Assert.Equal((null, "Школа № 3", "dinskoy", "ст. Динская", "Rural", "Small"), await StoredAsync(bot));
         var notice = bot.LastText(Coordinator);

@@ -17,13 +17,9 @@ public sealed class RegistryDistanceTests
         var bot = await BotHarness.StartAsync();
         await CoordinatorSeed.AddAsync(bot, Coordinator, "dinskoy");
         // School 1 and school 9 are about 8 km apart (0.07° of latitude).
-        await bot.SendTextAsync(Coordinator, "/import_schools");
-        var fileId = Guid.NewGuid().ToString("N");
-        bot.Telegram.AddFile(fileId, SchoolFiles.Csv(
+        await SchoolFiles.ImportAsync(bot, Coordinator, SchoolFiles.Csv(
             SchoolFiles.Row("1", status: "флагман", latitude: "45,28", longitude: "39,22"),
             SchoolFiles.Row("9", status: "молодой директор", latitude: "45,21", longitude: "39,22")));
-        await bot.HandleAsync(Updates.Document(Coordinator, fileId, "schools.csv"));
-        await bot.PressAsync(Coordinator, "Применить");
         await DirectorBuilder.Young(Young).WithDeficits("legal").SaveAsync(bot);
         await DirectorBuilder.Flagship(Flagship).Named("Петров Сергей Иванович").WithStrengths("legal").SaveAsync(bot);
         return bot;

@@ -2,6 +2,7 @@ using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Features.Schools;
 
@@ -13,6 +14,16 @@ public static class SchoolFiles
     public static string Row(string number, string settlement = "ст. Динская", string kind = "село", string size = "средняя",
         string status = "другое", string latitude = "45,2170", string longitude = "39,2290", string director = "") =>
         $"{number};МБОУ СОШ № {number} (образец);{settlement};{kind};{size};{status};{latitude};{longitude};{director}";
+
+    /// <summary>A coordinator of one district sends the file to the bot and applies it.</summary>
+    public static async Task ImportAsync(BotHarness bot, long coordinator, byte[] content, string fileName = "schools.csv")
+    {
+        await bot.SendTextAsync(coordinator, "/import_schools");
+        var fileId = Guid.NewGuid().ToString("N");
+        bot.Telegram.AddFile(fileId, content);
+        await bot.HandleAsync(Updates.Document(coordinator, fileId, fileName, content.Length));
+        await bot.PressAsync(coordinator, "Применить");
+    }
 
     public static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 

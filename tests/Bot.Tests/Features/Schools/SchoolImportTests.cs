@@ -25,12 +25,8 @@ public sealed class SchoolImportTests
         await bot.HandleAsync(Updates.Document(from, fileId, fileName, statedSize ?? content.Length));
     }
 
-    private static async Task ImportAsync(BotHarness bot, byte[] content, string fileName = "schools.csv")
-    {
-        await bot.SendTextAsync(Coordinator, "/import_schools");
-        await SendFileAsync(bot, content, fileName);
-        await bot.PressAsync(Coordinator, "Применить");
-    }
+    private static Task ImportAsync(BotHarness bot, byte[] content, string fileName = "schools.csv") =>
+        SchoolFiles.ImportAsync(bot, Coordinator, content, fileName);
 
     private static Task<IReadOnlyList<(string Number, string FullName, double? Latitude, long IsClosed)>> SchoolsAsync(BotHarness bot) =>
         bot.QueryAsync<(string, string, double?, long)>("SELECT number, full_name, latitude, is_closed FROM schools WHERE district = 'dinskoy' ORDER BY number");
@@ -146,6 +142,9 @@ public sealed class SchoolImportTests
 
         await SendFileAsync(bot, SchoolFiles.Csv(SchoolFiles.Row("1")), "a.csv");
         var preview = bot.Telegram.In(Coordinator)[^1];
+        await bot.SendTextAsync(Coordinator, "да");
+        Assert.Contains("Реестр ещё не изменён. Примените изменения", bot.LastText(Coordinator));
+        Assert.Empty(await SchoolsAsync(bot));
         await bot.PressAsync(Coordinator, "Отменить");
         Assert.Contains("Загрузка реестра отменена. Реестр не изменён.", bot.LastText(Coordinator));
 
