@@ -19,7 +19,8 @@ public sealed record SchoolImportDraft(
     string? District = null,
     string? FileName = null,
     int RowsRead = 0,
-    IReadOnlyList<School>? Schools = null);
+    IReadOnlyList<School>? Schools = null,
+    int Revision = 0);
 
 [JsonSerializable(typeof(SchoolImportDraft))]
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
@@ -74,7 +75,7 @@ public sealed class SchoolImportDialog(
         {
             if (step == ConfirmStep)
             {
-                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard());
+                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard(draft.Revision));
                 return;
             }
             context.Reply(SchoolTexts.FileExpected);
@@ -102,10 +103,12 @@ public sealed class SchoolImportDialog(
             return;
         }
         var plan = await import.PlanAsync(district, roster, cancellationToken);
-        context.Reply(SchoolTexts.Preview(fileName, districts.Name(district), plan), plan.HasChanges ? ConfirmKeyboard() : null);
+        // Each preview has its own revision, so the buttons of an older preview cannot apply a newer file.
+        var staged = draft with { FileName = fileName, RowsRead = roster.RowsRead, Schools = roster.Schools, Revision = draft.Revision + 1 };
+        context.Reply(SchoolTexts.Preview(fileName, districts.Name(district), plan), plan.HasChanges ? ConfirmKeyboard(staged.Revision) : null);
         if (plan.HasChanges)
         {
-            await SaveAsync(context, ConfirmStep, draft with { FileName = fileName, RowsRead = roster.RowsRead, Schools = roster.Schools }, cancellationToken);
+            await SaveAsync(context, ConfirmStep, staged, cancellationToken);
         }
         else
         {
@@ -124,7 +127,7 @@ public sealed class SchoolImportDialog(
                 await SaveAsync(context, FileStep, draft with { District = code }, cancellationToken);
                 context.Reply(SchoolTexts.SendFile(districts.Name(code)));
                 return;
-            case ApplyValue when loaded is (ConfirmStep, { District: { } district, Schools: { } schools } draft):
+            case ApplyValue when loaded is (ConfirmStep, { District: { } district, Schools: { } schools } draft) && data.LongArg(1) == draft.Revision:
                 context.RemoveCallbackKeyboard();
                 await ClearAsync(context, cancellationToken);
                 if (!context.Caller.Coordinates(district))
@@ -139,7 +142,7 @@ public sealed class SchoolImportDialog(
                     district, context.UserId, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Closed.Count);
                 context.Reply(SchoolTexts.Applied(districts.Name(district), plan));
                 return;
-            case CancelValue when loaded is (ConfirmStep, _):
+            case CancelValue when loaded is (ConfirmStep, var draft) && data.LongArg(1) == draft.Revision:
                 context.RemoveCallbackKeyboard();
                 await ClearAsync(context, cancellationToken);
                 context.Reply(SchoolTexts.Cancelled);
@@ -161,8 +164,8 @@ public sealed class SchoolImportDialog(
             case (FileStep, { District: { } district }):
                 context.Reply(SchoolTexts.SendFile(districts.Name(district)));
                 break;
-            case (ConfirmStep, _):
-                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard());
+            case (ConfirmStep, var draft):
+                context.Reply(SchoolTexts.ConfirmOrSendAnother, ConfirmKeyboard(draft.Revision));
                 break;
         }
         return Task.CompletedTask;
@@ -222,11 +225,11 @@ public sealed class SchoolImportDialog(
     private InlineKeyboardMarkup DistrictKeyboard(IReadOnlyList<string> allowed) => new(
         allowed.Select(code => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(districts.Name(code), CallbackData.Build(Name, DistrictStep, code))]).ToList());
 
-    private static InlineKeyboardMarkup ConfirmKeyboard() => new(
+    private static InlineKeyboardMarkup ConfirmKeyboard(int revision) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue)),
-            InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue)),
+            InlineKeyboardButton.WithCallback(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue, revision)),
+            InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
         ],
     ]);
 }

@@ -171,6 +171,24 @@ public sealed class SchoolImportTests
     }
 
     [Fact]
+    public async Task The_buttons_of_an_older_preview_do_not_apply_a_newer_file()
+    {
+        await using var bot = await StartAsync();
+        await bot.SendTextAsync(Coordinator, "/import_schools");
+        await SendFileAsync(bot, SchoolFiles.Csv(SchoolFiles.Row("1")), "first.csv");
+        var first = bot.Telegram.In(Coordinator)[^1];
+        await SendFileAsync(bot, SchoolFiles.Csv(SchoolFiles.Row("2"), SchoolFiles.Row("3")), "second.csv");
+
+        var oldApply = first.Buttons.Single(b => b.Text.Contains("Применить", StringComparison.Ordinal));
+        await bot.PressDataAsync(Coordinator, oldApply.CallbackData!, first.MessageId);
+        Assert.Equal("Эта загрузка уже завершена или отменена.", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Empty(await SchoolsAsync(bot));
+
+        await bot.PressAsync(Coordinator, "Применить");
+        Assert.Equal(["2", "3"], (await SchoolsAsync(bot)).Select(s => s.Number));
+    }
+
+    [Fact]
     public async Task A_school_that_profiles_name_is_closed_not_deleted_and_the_coordinator_learns_who_is_affected()
     {
         await using var bot = await StartAsync();
