@@ -113,6 +113,7 @@ public sealed class NullTelegramClient : ITelegramBotClient
     public Task DeleteMessageAsync(long chatId, int messageId, CancellationToken cancellationToken = default) => Task.CompletedTask;
     public Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
     public Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
+    public Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default) => Task.FromResult<byte[]>([]);
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
     public Task SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;
     public Task DeleteWebhookAsync(bool dropPendingUpdates = false, CancellationToken cancellationToken = default) => Task.CompletedTask;

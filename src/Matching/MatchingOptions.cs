@@ -12,7 +12,7 @@ public sealed class MatchingOptions
     /// <summary>Coverage of the young director's deficits by the flagship's strengths, most pressing first.</summary>
     public double CoverageWeight { get; set; } = 0.50;
 
-    /// <summary>The same district, or else closeness when both schools have coordinates.</summary>
+    /// <summary>Closeness when both schools have coordinates, or else the same district.</summary>
     public double ProximityWeight { get; set; } = 0.20;
 
     /// <summary>Both schools rural, or both urban.</summary>
@@ -30,7 +30,10 @@ public sealed class MatchingOptions
     /// <summary>Prefer flagships with more free places, to spread the load.</summary>
     public double LoadWeight { get; set; } = 0.05;
 
-    /// <summary>Beyond this distance between schools of different districts, proximity earns nothing.</summary>
+    /// <summary>Schools this close count as neighbours and earn the full proximity weight (the partnership seed's 10 km).</summary>
+    public double ProximityCloseKm { get; set; } = 10;
+
+    /// <summary>At this distance between two schools with coordinates, proximity earns nothing.</summary>
     public double ProximityRangeKm { get; set; } = 100;
 
     /// <summary>How many best-scoring flagships each young director keeps as candidates, and how many suggestions are shown.</summary>
@@ -46,6 +49,8 @@ public sealed class MatchingOptions
             throw new MatchingInputException("options: every weight must be a finite number, zero or more");
         if (!(ProximityRangeKm > 0) || !double.IsFinite(ProximityRangeKm))
             throw new MatchingInputException($"options.{nameof(ProximityRangeKm)}: must be a positive number");
+        if (!(ProximityCloseKm >= 0) || !(ProximityCloseKm < ProximityRangeKm))
+            throw new MatchingInputException($"options.{nameof(ProximityCloseKm)}: must be zero or more and less than {nameof(ProximityRangeKm)}");
         if (CandidatesPerMentee < 1)
             throw new MatchingInputException($"options.{nameof(CandidatesPerMentee)}: must be at least 1");
     }

@@ -8,6 +8,7 @@ public static class CliCommands
         new BackupCommand(),
         new SolveCommand(),
         new MatchCommand(),
+        new ImportSchoolsCommand(),
     ];
 
     public static ICliCommand? Find(IReadOnlyList<string> args) =>

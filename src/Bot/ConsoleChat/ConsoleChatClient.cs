@@ -61,6 +61,10 @@ public sealed class ConsoleChatClient(ConsoleScreen screen, IOptions<ConsoleChat
         return new Message { MessageId = id, Chat = new Chat { Id = chatId } };
     }
 
+    /// <summary>The console chat has no uploads: the terminal cannot attach a file to a message.</summary>
+    public Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default) =>
+        throw new TelegramApiException("getFile", 400, "Bad Request: the console chat cannot send files", null);
+
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
 
     public Task SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;

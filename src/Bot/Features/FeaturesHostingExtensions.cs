@@ -9,6 +9,7 @@ using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Registration;
 using MentorBot.Bot.Features.Reporting;
+using MentorBot.Bot.Features.Schools;
 using MentorBot.Bot.Features.Settings;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +74,7 @@ public static class FeaturesHostingExtensions
         builder.AddMentorship();
         builder.AddAnnouncements();
         builder.AddNetworking();
+        builder.AddSchools();
         return builder;
     }
 }

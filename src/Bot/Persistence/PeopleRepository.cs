@@ -1,4 +1,5 @@
 using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Features.Schools;
 
 namespace MentorBot.Bot.Persistence;
 
@@ -10,7 +11,10 @@ public sealed class PeopleRepository(DbSession db)
         user_id AS UserId, role AS Role, status AS Status, full_name AS FullName, position AS Position, school AS School,
         district AS District, settlement AS Settlement, settlement_kind AS SettlementKind, size_band AS SizeBand,
         school_status AS SchoolStatus, years_as_director AS YearsAsDirector, capacity AS Capacity, note AS Note,
-        username AS Username, is_available AS IsAvailable, created_at AS CreatedAt, updated_at AS UpdatedAt
+        username AS Username, is_available AS IsAvailable, created_at AS CreatedAt, updated_at AS UpdatedAt,
+        school_number AS SchoolNumber,
+        (SELECT latitude FROM schools WHERE schools.district = people.district AND schools.number = people.school_number AND schools.is_closed = 0) AS Latitude,
+        (SELECT longitude FROM schools WHERE schools.district = people.district AND schools.number = people.school_number AND schools.is_closed = 0) AS Longitude
         """;
 
     public async Task<DirectorProfile?> FindAsync(long userId, CancellationToken cancellationToken = default)
@@ -52,15 +56,16 @@ public sealed class PeopleRepository(DbSession db)
         await db.ExecuteAsync(
             """
             INSERT INTO people (user_id, role, status, full_name, position, school, district, settlement, settlement_kind, size_band,
-                                school_status, years_as_director, capacity, note, username, is_available, created_at, updated_at)
+                                school_status, years_as_director, capacity, note, username, is_available, created_at, updated_at, school_number)
             VALUES (@UserId, @Role, @Status, @FullName, @Position, @School, @District, @Settlement, @SettlementKind, @SizeBand,
-                    @SchoolStatus, @YearsAsDirector, @Capacity, @Note, @Username, @IsAvailable, @CreatedAt, @UpdatedAt)
+                    @SchoolStatus, @YearsAsDirector, @Capacity, @Note, @Username, @IsAvailable, @CreatedAt, @UpdatedAt, @SchoolNumber)
             ON CONFLICT (user_id) DO UPDATE SET
                 role = excluded.role, status = excluded.status, full_name = excluded.full_name, position = excluded.position,
                 school = excluded.school, district = excluded.district, settlement = excluded.settlement,
                 settlement_kind = excluded.settlement_kind, size_band = excluded.size_band, school_status = excluded.school_status,
                 years_as_director = excluded.years_as_director, capacity = excluded.capacity, note = excluded.note,
-                username = excluded.username, is_available = excluded.is_available, updated_at = excluded.updated_at
+                username = excluded.username, is_available = excluded.is_available, updated_at = excluded.updated_at,
+                school_number = excluded.school_number
             """,
             new
             {
@@ -82,6 +87,7 @@ public sealed class PeopleRepository(DbSession db)
                 profile.IsAvailable,
                 profile.CreatedAt,
                 profile.UpdatedAt,
+                profile.SchoolNumber,
             },
             cancellationToken);
         await db.ExecuteAsync("DELETE FROM person_codes WHERE user_id = @UserId", new { profile.UserId }, cancellationToken);
@@ -147,6 +153,9 @@ public sealed class PeopleRepository(DbSession db)
         public bool IsAvailable { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
         public DateTimeOffset UpdatedAt { get; init; }
+        public string? SchoolNumber { get; init; }
+        public double? Latitude { get; init; }
+        public double? Longitude { get; init; }
 
         public DirectorProfile ToProfile(IEnumerable<CodeRow> codes)
         {
@@ -175,6 +184,8 @@ public sealed class PeopleRepository(DbSession db)
                 WantsToLearn = byKind[nameof(CodeKind.Wants)].ToList(),
                 CreatedAt = CreatedAt,
                 UpdatedAt = UpdatedAt,
+                SchoolNumber = SchoolNumber,
+                Location = Latitude is { } latitude && Longitude is { } longitude ? new Coordinates(latitude, longitude) : null,
             };
         }
     }

@@ -46,6 +46,7 @@ public static class PersistenceHostingExtensions
         services.AddScoped<InternshipRepository>();
         services.AddScoped<PeerMeetingRepository>();
         services.AddScoped<ForumLinkRepository>();
+        services.AddScoped<SchoolRepository>();
         return builder;
     }
 }

@@ -24,6 +24,11 @@ public interface ITelegramBotClient
     Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default);
 
     Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// The content of a file a person sent (getFile, then the file's download URL). Throws
+    /// <see cref="TelegramFileTooLargeException"/> rather than reading more than <paramref name="maxBytes"/>.
+    /// </summary>
+    Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default);
 
     Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default);
 

@@ -96,6 +96,62 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
         ReadMessage("sendPhoto", await CallAsync("sendPhoto", UploadBody(request.ChatId, "photo", request.FileName, request.Content,
             request.ContentType, request.Caption, replyMarkup: null), RequestTimeout, cancellationToken));
 
+    public async Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        var file = ReadResult("getFile", await CallAsync("getFile", JsonBody(new GetFileRequest(fileId), Json.GetFileRequest), RequestTimeout, cancellationToken), Json.TelegramFile);
+        if (file.FileSize > maxBytes)
+        {
+            throw new TelegramFileTooLargeException(maxBytes);
+        }
+        if (string.IsNullOrEmpty(file.FilePath))
+        {
+            throw Transport("getFile", "the answer carried no file_path");
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(RequestTimeout);
+        try
+        {
+            using var response = await httpClient.GetAsync(FileUri(file.FilePath), HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw Transport("getFile", $"the file download answered HTTP {(int)response.StatusCode}");
+            }
+            if (response.Content.Headers.ContentLength > maxBytes)
+            {
+                throw new TelegramFileTooLargeException(maxBytes);
+            }
+            await using var body = await response.Content.ReadAsStreamAsync(deadline.Token);
+            using var content = new MemoryStream();
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await body.ReadAsync(buffer, deadline.Token)) > 0)
+            {
+                if (content.Length + read > maxBytes)
+                {
+                    throw new TelegramFileTooLargeException(maxBytes);
+                }
+                content.Write(buffer, 0, read);
+            }
+            return content.ToArray();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException ex)
+        {
+            throw Transport("getFile", "the file did not arrive in time", ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            throw Transport("getFile", Describe(ex), ex);
+        }
+        catch (IOException ex)
+        {
+            throw Transport("getFile", "the connection broke while the file was being read", ex);
+        }
+    }
+
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) =>
         CallAsync("setMyCommands", JsonBody(new SetMyCommandsRequest(commands), Json.SetMyCommandsRequest), RequestTimeout, cancellationToken);
 
@@ -207,6 +263,10 @@ public sealed class TelegramBotClient(HttpClient httpClient, IOptions<TelegramOp
 
         return new Uri($"{_options.ApiBaseUrl.TrimEnd('/')}/bot{_options.BotToken}/{method}", UriKind.Absolute);
     }
+
+    /// <summary>{ApiBaseUrl}/file/bot{token}/{file_path}: like the method URI, it holds the token and never leaves this class.</summary>
+    private Uri FileUri(string filePath) =>
+        new($"{_options.ApiBaseUrl.TrimEnd('/')}/file/bot{_options.BotToken}/{filePath.TrimStart('/')}", UriKind.Absolute);
 
     private static ByteArrayContent JsonBody<T>(T value, JsonTypeInfo<T> type)
     {

@@ -25,3 +25,10 @@ public sealed class TelegramTransportException(string method, string reason, Exc
 {
     public string Method { get; } = method;
 }
+
+/// <summary>A file to download is larger than the caller accepts; nothing beyond the limit was read.</summary>
+public sealed class TelegramFileTooLargeException(long maxBytes)
+    : Exception($"The file is larger than {maxBytes} bytes.")
+{
+    public long MaxBytes { get; } = maxBytes;
+}

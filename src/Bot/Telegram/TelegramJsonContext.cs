@@ -16,6 +16,8 @@ namespace MentorBot.Bot.Telegram;
 [JsonSerializable(typeof(Update[]))]
 [JsonSerializable(typeof(Message))]
 [JsonSerializable(typeof(User))]
+[JsonSerializable(typeof(TelegramFile))]
+[JsonSerializable(typeof(GetFileRequest))]
 [JsonSerializable(typeof(WebhookInfo))]
 [JsonSerializable(typeof(GetUpdatesRequest))]
 [JsonSerializable(typeof(SendMessageRequest))]
@@ -60,3 +62,6 @@ internal sealed record SetMyCommandsRequest(
 
 internal sealed record DeleteWebhookRequest(
     [property: JsonPropertyName("drop_pending_updates")] bool DropPendingUpdates);
+
+internal sealed record GetFileRequest(
+    [property: JsonPropertyName("file_id")] string FileId);

@@ -73,6 +73,15 @@ public sealed record Document
 {
     [JsonPropertyName("file_id")] public string FileId { get; init; } = "";
     [JsonPropertyName("file_name")] public string? FileName { get; init; }
+    [JsonPropertyName("file_size")] public long? FileSize { get; init; }
+}
+
+/// <summary>The answer of getFile: where the file can be downloaded from, for at least an hour.</summary>
+public sealed record TelegramFile
+{
+    [JsonPropertyName("file_id")] public string FileId { get; init; } = "";
+    [JsonPropertyName("file_size")] public long? FileSize { get; init; }
+    [JsonPropertyName("file_path")] public string? FilePath { get; init; }
 }
 
 public sealed record Contact

@@ -18,7 +18,7 @@ public sealed class PairScorer
         _rules =
         [
             new CoverageRule(options.CoverageWeight),
-            new ProximityRule(options.ProximityWeight, options.ProximityRangeKm),
+            new ProximityRule(options.ProximityWeight, options.ProximityCloseKm, options.ProximityRangeKm),
             new SettlementRule(options.SettlementWeight),
             new SizeRule(options.SizeWeight),
             new StatusRule(options.StatusWeight),

@@ -46,7 +46,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private static readonly string[] KnownMethods =
     [
         "getMe", "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
-        "deleteMessage", "sendDocument", "sendPhoto", "setMyCommands", "setWebhook", "deleteWebhook",
+        "deleteMessage", "sendDocument", "sendPhoto", "setMyCommands", "setWebhook", "deleteWebhook", "getFile",
     ];
 
     private readonly WebApplication _app;
@@ -76,6 +76,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private int _nextCallbackQueryId = 1;
     private int _rateLimitedCount;
     private IReadOnlyList<BotCommand> _commands = [];
+    private readonly Dictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private WebhookRegistration? _webhook;
     private TaskCompletionSource _changed = NewSignal();
 
@@ -130,6 +131,20 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         }
 
         return new TelegramBotClient(http, Options.Create(options));
+    }
+
+    /// <summary>
+    /// Stores a file as if a person had sent it, and returns its file_id: getFile then names it, and
+    /// /file/bot{token}/{file_path} serves it.
+    /// </summary>
+    public string AddFile(byte[] content)
+    {
+        lock (_gate)
+        {
+            var fileId = $"file{_files.Count + 1}";
+            _files[fileId] = content;
+            return fileId;
+        }
     }
 
     // ---- Incoming updates ----
@@ -495,6 +510,11 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         var cancellationToken = aborted.Token;
         try
         {
+            if (context.Request.Path.Value?.StartsWith("/file/", StringComparison.Ordinal) == true)
+            {
+                await ServeFileAsync(context, cancellationToken);
+                return;
+            }
             var method = Route(context.Request.Path.Value ?? "");
             var request = await FakeRequest.ReadAsync(context.Request, cancellationToken);
             ScriptedResponse? scripted;
@@ -568,8 +588,43 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         "setMyCommands" => SetMyCommands(request),
         "setWebhook" => SetWebhook(request),
         "deleteWebhook" => DeleteWebhook(request),
+        "getFile" => GetFile(request),
         _ => throw new FakeApiError(404, "Not Found"),
     };
+
+    private string GetFile(FakeRequest request)
+    {
+        var fileId = request.String("file_id") ?? throw FakeApiError.BadRequest("file_id is empty");
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(fileId, out var content))
+            {
+                throw FakeApiError.BadRequest("invalid file_id");
+            }
+            return new JsonObject { ["file_id"] = fileId, ["file_size"] = content.Length, ["file_path"] = $"documents/{fileId}" }.ToJsonString();
+        }
+    }
+
+    /// <summary>/file/bot{token}/documents/{file_id}: the download URL getFile names.</summary>
+    private async Task ServeFileAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        byte[]? content = null;
+        if (context.Request.Path.Value!.Split('/') is ["", "file", var bot, "documents", var fileId] && bot == "bot" + Token)
+        {
+            lock (_gate)
+            {
+                _files.TryGetValue(fileId, out content);
+            }
+        }
+        if (content is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = content.Length;
+        await context.Response.Body.WriteAsync(content, cancellationToken);
+    }
 
     private async Task<string> GetUpdatesAsync(FakeRequest request, CancellationToken cancellationToken)
     {

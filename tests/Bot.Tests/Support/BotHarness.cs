@@ -262,6 +262,20 @@ public static class Updates
         },
     };
 
+    /// <summary>A file sent as a document; <paramref name="fileSize"/> is what Telegram states, when it does.</summary>
+    public static Update Document(long userId, string fileId, string? fileName, long? fileSize = null) => new()
+    {
+        UpdateId = BotHarness.NextUpdateId(),
+        Message = new Message
+        {
+            MessageId = (int)(BotHarness.NextUpdateId() % int.MaxValue),
+            From = new User { Id = userId, FirstName = "Тест" },
+            Chat = new Chat { Id = userId, Type = "private" },
+            Date = 1_700_000_000,
+            Document = new Document { FileId = fileId, FileName = fileName, FileSize = fileSize },
+        },
+    };
+
     public static Update Callback(long userId, string data, int messageId) => new()
     {
         UpdateId = BotHarness.NextUpdateId(),

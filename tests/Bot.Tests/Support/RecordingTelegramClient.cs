@@ -18,7 +18,11 @@ public sealed class RecordingTelegramClient : ITelegramBotClient
     private readonly ConcurrentQueue<SendDocumentRequest> _documents = new();
     private readonly ConcurrentQueue<SendPhotoRequest> _photos = new();
     private readonly ConcurrentDictionary<(long, int), IReadOnlyList<InlineKeyboardButton>> _currentButtons = new();
+    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
     private int _nextMessageId;
+
+    /// <summary>Makes a file downloadable by id, as Telegram keeps what a person sent.</summary>
+    public void AddFile(string fileId, byte[] content) => _files[fileId] = content;
 
     public IReadOnlyList<SeenMessage> Messages => _messages.ToList();
     public IReadOnlyList<AnswerCallbackQueryRequest> CallbackAnswers => _callbackAnswers.ToList();
@@ -79,6 +83,11 @@ public sealed class RecordingTelegramClient : ITelegramBotClient
         Record(request.ChatId, id, request.Caption ?? "", null, edited: false);
         return Task.FromResult<Message?>(new Message { MessageId = id, Chat = new Chat { Id = request.ChatId } });
     }
+
+    public Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default) =>
+        !_files.TryGetValue(fileId, out var content) ? throw new TelegramApiException("getFile", 400, "Bad Request: invalid file_id", null)
+        : content.Length > maxBytes ? throw new TelegramFileTooLargeException(maxBytes)
+        : Task.FromResult(content);
 
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
 

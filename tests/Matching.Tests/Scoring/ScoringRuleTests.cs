@@ -39,21 +39,47 @@ public sealed class ScoringRuleTests
     }
 
     [Fact]
-    public void Proximity_gives_the_same_district_full_weight_and_other_districts_less_with_distance()
+    public void Proximity_uses_the_real_distance_when_both_schools_have_coordinates()
     {
         var mentee = DirectorBuilder.Young().At(45.21, 39.22);
-        var sameDistrict = Scorer.Explain(mentee, DirectorBuilder.Flagship().At(45.40, 39.40))["proximity"];
+        var neighbour = Scorer.Explain(mentee, DirectorBuilder.Flagship().At(45.28, 39.22))["proximity"];
+        var sameDistrictFar = Scorer.Explain(mentee, DirectorBuilder.Flagship().At(45.21, 39.69))["proximity"];
         var near = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Усть-Лабинский район").At(45.21, 39.69))["proximity"];
         var far = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район").At(46.71, 38.27))["proximity"];
-        var unknown = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район"))["proximity"];
 
-        Assert.Equal(0.2, sameDistrict.Value, 12);
-        Assert.Equal("тот же район", sameDistrict.Reason);
-        Assert.InRange(near.Value, 0.2 * 0.6, 0.2 * 0.7); // about 37 km of a 100 km range
+        // About 8 km: within the close 10 km, the full weight.
+        Assert.Equal(0.2, neighbour.Value, 12);
+        Assert.Equal("тот же район, в 8 км", neighbour.Reason);
+        // About 37 km: (100 − 37) / (100 − 10) of the weight, in the same district or not.
+        Assert.InRange(sameDistrictFar.Value, 0.2 * 0.69, 0.2 * 0.71);
+        Assert.Equal("тот же район, в 37 км", sameDistrictFar.Reason);
+        Assert.Equal(sameDistrictFar.Value, near.Value, 12);
         Assert.Equal("другой район, в 37 км", near.Reason);
         Assert.Equal(0, far.Value);
         Assert.Null(far.Reason);
-        Assert.Equal(0, unknown.Value);
+    }
+
+    [Fact]
+    public void Without_coordinates_on_both_sides_proximity_falls_back_to_the_district()
+    {
+        var mentee = DirectorBuilder.Young().At(45.21, 39.22);
+        var sameDistrict = Scorer.Explain(mentee, DirectorBuilder.Flagship())["proximity"];
+        var otherDistrict = Scorer.Explain(mentee, DirectorBuilder.Flagship().InDistrict("Ейский район"))["proximity"];
+
+        Assert.Equal(0.2, sameDistrict.Value, 12);
+        Assert.Equal("тот же район", sameDistrict.Reason);
+        Assert.Equal(0, otherDistrict.Value);
+        Assert.Null(otherDistrict.Reason);
+    }
+
+    [Fact]
+    public void The_close_distance_and_the_range_are_configured()
+    {
+        var scorer = new PairScorer(new MatchingOptions { ProximityCloseKm = 40, ProximityRangeKm = 50 });
+        var mentee = DirectorBuilder.Young().At(45.21, 39.22);
+
+        Assert.Equal(0.2, scorer.Explain(mentee, DirectorBuilder.Flagship().At(45.21, 39.69))["proximity"].Value, 12);
+        Assert.Throws<MatchingInputException>(() => new MatchingOptions { ProximityCloseKm = 100, ProximityRangeKm = 100 }.Validate());
     }
 
     [Fact]

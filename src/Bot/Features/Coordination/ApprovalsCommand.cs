@@ -8,7 +8,7 @@ using MentorBot.Bot.Telegram;
 namespace MentorBot.Bot.Features.Coordination;
 
 /// <summary>/approvals: pending flagships in the coordinator's districts, each with Approve and Reject.</summary>
-public sealed class ApprovalsCommand(PeopleRepository people, Taxonomy taxonomy, Districts districts) : ICommandHandler
+public sealed class ApprovalsCommand(PeopleRepository people, SchoolRepository schools, Taxonomy taxonomy, Districts districts) : ICommandHandler
 {
     public static CommandRoute Route { get; } = new("approvals", "заявки флагманов на подтверждение", Audience.Coordinator);
 
@@ -23,7 +23,13 @@ public sealed class ApprovalsCommand(PeopleRepository people, Taxonomy taxonomy,
         context.Reply(CoordinationTexts.PendingHeader(pending.Count));
         foreach (var applicant in pending)
         {
-            context.Reply(ProfileTexts.Card(applicant, taxonomy, districts), new InlineKeyboardMarkup(
+            var card = ProfileTexts.Card(applicant, taxonomy, districts);
+            // The registry's word is shown, not acted on: approval stays the coordinator's decision.
+            if (applicant.SchoolNumber is { } number && await schools.FindAsync(applicant.District, number, cancellationToken) is { Status: Schools.RegistryStatus.Flagship })
+            {
+                card += Html.Raw("\n\n") + SchoolTexts.RegistryMarksFlagship(number);
+            }
+            context.Reply(card, new InlineKeyboardMarkup(
             [
                 [
                     InlineKeyboardButton.WithCallback(CoordinationTexts.ApproveButton, CallbackData.Build(ApprovalCallback.Prefix, "ok", applicant.UserId)),

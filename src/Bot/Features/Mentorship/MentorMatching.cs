@@ -105,6 +105,7 @@ public sealed class MentorMatching(
         Role = profile.Role == DirectorRole.Young ? EngineRole.Young : EngineRole.Flagship,
         District = profile.District,
         Region = districts.Find(profile.District)?.Region ?? "",
+        Location = profile.Location is { } at ? new MentorBot.Matching.Profiles.GeoPoint(at.Latitude, at.Longitude) : null,
         Settlement = profile.SettlementKind == SettlementKind.Rural ? MentorBot.Matching.Profiles.SettlementKind.Rural : MentorBot.Matching.Profiles.SettlementKind.Urban,
         Size = profile.SizeBand switch
         {

@@ -64,6 +64,10 @@ public sealed record DirectorProfile
     public IReadOnlyList<string> Strengths { get; init; } = [];
     public IReadOnlyList<string> Offers { get; init; } = [];
     public IReadOnlyList<string> WantsToLearn { get; init; } = [];
+    /// <summary>The school's number in the district's registry, when the director chose it from there.</summary>
+    public string? SchoolNumber { get; init; }
+    /// <summary>The registry school's coordinates (read from the registry, never stored with the profile); null for a closed school.</summary>
+    public Schools.Coordinates? Location { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 

@@ -3,6 +3,7 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.Profiles;
+using MentorBot.Bot.Features.Schools;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 
@@ -18,6 +19,7 @@ public sealed class RegistrationDialog(
     InviteRepository invites,
     CoordinatorRepository coordinators,
     RoleChange roleChange,
+    SchoolRepository schools,
     Taxonomy taxonomy,
     Districts districts)
     : Dialog<RegistrationDraft>(conversations, RegistrationJsonContext.Default.RegistrationDraft), IConversation
@@ -74,11 +76,7 @@ public sealed class RegistrationDialog(
                 : new StepOutcome<RegistrationDraft>.Next(draft with { FullName = text }, "position")),
         TextStep("position", ProfileTexts.AskPosition, MaxPositionLength, (draft, text) =>
             RequireLetters(text) ?? new StepOutcome<RegistrationDraft>.Next(draft with { Position = text }, "school")),
-        TextStep("school", ProfileTexts.AskSchool, MaxSchoolLength, (draft, text) =>
-            new StepOutcome<RegistrationDraft>.Next(
-                draft with { School = text.All(char.IsDigit) ? $"Школа № {text}" : text },
-                // An invite link may have set the district already.
-                draft.District is null || draft.EditField is not null ? "district" : "settlement")),
+        new DialogStep<RegistrationDraft>("school", SchoolPrompt, AcceptSchoolAsync),
         DialogStep<RegistrationDraft>.Of("district",
             _ => new StepPrompt(ProfileTexts.AskDistrict, districts.All.Select(d => (IReadOnlyList<StepButton>)[new StepButton(d.Name, d.Code)]).ToList()),
             AcceptDistrict),
@@ -132,6 +130,10 @@ public sealed class RegistrationDialog(
                 with { IsAvailable = existing.IsAvailable };
             await people.SaveAsync(edited, cancellationToken);
             context.Reply(ProfileTexts.ProfileUpdated);
+            if (draft.EditField == ProfileField.School)
+            {
+                await AskToAddSchoolAsync(context, edited, cancellationToken);
+            }
             return;
         }
 
@@ -166,14 +168,18 @@ public sealed class RegistrationDialog(
         {
             await roleChange.AnnounceAsync(profile, cancellationToken);
         }
+        await AskToAddSchoolAsync(context, profile, cancellationToken);
 
         if (status == ProfileStatus.Pending)
         {
             context.Reply(inviteLost ? ProfileTexts.InviteTakenMeanwhile : ProfileTexts.SavedPendingFlagship);
             var district = districts.Find(profile.District);
+            var registryFlagship = profile.SchoolNumber is { } number
+                && await schools.FindAsync(profile.District, number, cancellationToken) is { Status: RegistryStatus.Flagship };
             foreach (var coordinator in await coordinators.CoveringAsync(profile.District, district?.Region ?? "", cancellationToken))
             {
-                context.Outbox.Send(coordinator, ProfileTexts.NewFlagshipForReview(profile.FullName, profile.School, districts.Name(profile.District)));
+                var notice = ProfileTexts.NewFlagshipForReview(profile.FullName, profile.School, districts.Name(profile.District));
+                context.Outbox.Send(coordinator, registryFlagship ? notice + Html.Raw("\n") + SchoolTexts.RegistryMarksFlagship(profile.SchoolNumber!) : notice);
             }
         }
         else
@@ -182,10 +188,95 @@ public sealed class RegistrationDialog(
         }
     }
 
+    /// <summary>A school typed by hand in a district that keeps a registry: its coordinators are asked to add it.</summary>
+    private async Task AskToAddSchoolAsync(UpdateContext context, DirectorProfile profile, CancellationToken cancellationToken)
+    {
+        if (profile.SchoolNumber is not null || !await schools.AnyOpenAsync(profile.District, cancellationToken))
+        {
+            return;
+        }
+        var region = districts.Find(profile.District)?.Region ?? "";
+        foreach (var coordinator in await coordinators.CoveringAsync(profile.District, region, cancellationToken))
+        {
+            context.Outbox.Send(coordinator, SchoolTexts.SchoolNotInRegistry(profile.FullName, profile.School, districts.Name(profile.District)));
+        }
+    }
+
     private HtmlText Preview(RegistrationDraft draft) =>
         draft.ToProfile(0, draft.Role == DirectorRole.Young ? ProfileStatus.Active : ProfileStatus.Pending, null, default, default) is { } profile
             ? ProfileTexts.Card(profile, taxonomy, districts)
             : HtmlText.Empty;
+
+    private const int MaxSchoolChoices = 8;
+    private const string NotInRegistry = "typed";
+
+    private static StepPrompt SchoolPrompt(RegistrationDraft draft) => draft.SchoolChoices.Count == 0
+        ? new StepPrompt(ProfileTexts.AskSchool)
+        : new StepPrompt(SchoolTexts.ChooseRegistrySchool(draft.SchoolTyped ?? ""),
+        [
+            .. draft.SchoolChoices.Select((choice, i) => (IReadOnlyList<StepButton>)[new StepButton(choice.Label, $"r{i}")]),
+            [new StepButton(SchoolTexts.NotInRegistryButton, NotInRegistry)],
+        ]);
+
+    /// <summary>
+    /// The director types a number or part of the name; the district registry's matches are offered as buttons, and the
+    /// chosen school brings its district, settlement, kind and size. A school the registry lacks is kept as typed.
+    /// </summary>
+    private async ValueTask<StepOutcome<RegistrationDraft>> AcceptSchoolAsync(RegistrationDraft draft, StepInput input, CancellationToken cancellationToken)
+    {
+        if (input.Choice is { } choice)
+        {
+            if (choice == NotInRegistry && draft.SchoolTyped is { } typed)
+            {
+                return HandTyped(draft, typed);
+            }
+            if (choice.StartsWith('r') && int.TryParse(choice[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var index)
+                && index < draft.SchoolChoices.Count && draft.SchoolChoices[index] is var picked
+                && await schools.FindAsync(picked.District, picked.Number, cancellationToken) is { IsClosed: false } school)
+            {
+                return new StepOutcome<RegistrationDraft>.Next(draft with
+                {
+                    School = school.FullName,
+                    SchoolNumber = school.Number,
+                    District = picked.District,
+                    Settlement = school.Settlement,
+                    SettlementKind = school.SettlementKind,
+                    SizeBand = school.SizeBand,
+                    SchoolTyped = null,
+                    SchoolChoices = [],
+                }, "status");
+            }
+            return Invalid(ProfileTexts.UseButtons);
+        }
+        var text = TextInput.Clean(input.Text);
+        if (text.Length == 0)
+        {
+            return Invalid(ProfileTexts.Empty);
+        }
+        if (text.Length > MaxSchoolLength)
+        {
+            return Invalid(ProfileTexts.TooLong(MaxSchoolLength));
+        }
+        // An invite link fixes the district; otherwise every configured district's registry is searched.
+        var scope = draft.District is { } fixedDistrict && draft.EditField is null ? [fixedDistrict] : districts.All.Select(d => d.Code).ToList();
+        var number = SchoolRoster.NormalizeNumber(text);
+        var matches = (await schools.OpenInAsync(scope, cancellationToken))
+            .Where(s => s.School.Number == number || s.School.FullName.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+            .OrderBy(s => s.School.Number == number ? 0 : 1).ThenBy(s => s.School.Number, SchoolNumberOrder.Instance)
+            .Take(MaxSchoolChoices)
+            .Select(s => new RegistrySchoolChoice(s.District, s.School.Number, SchoolTexts.RegistryChoiceLabel(s.School, districts.Name(s.District), scope.Count > 1)))
+            .ToList();
+        return matches.Count == 0
+            ? HandTyped(draft, text)
+            : new StepOutcome<RegistrationDraft>.Stay(draft with { SchoolTyped = text, SchoolChoices = matches });
+    }
+
+    private static StepOutcome<RegistrationDraft> HandTyped(RegistrationDraft draft, string text) =>
+        new StepOutcome<RegistrationDraft>.Next(
+            // A school typed by hand is no registry school: the registry's coordinates no longer apply.
+            draft with { School = text.All(char.IsDigit) ? $"Школа № {text}" : text, SchoolNumber = null, SchoolTyped = null, SchoolChoices = [] },
+            // An invite link may have set the district already.
+            draft.District is null || draft.EditField is not null ? "district" : "settlement");
 
     private StepOutcome<RegistrationDraft> AcceptDistrict(RegistrationDraft draft, StepInput input)
     {
@@ -194,7 +285,8 @@ public sealed class RegistrationDialog(
             : districts.All.FirstOrDefault(d => string.Equals(d.Name, TextInput.Clean(input.Text), StringComparison.CurrentCultureIgnoreCase));
         return chosen is null
             ? Invalid(ProfileTexts.UnknownDistrict)
-            : new StepOutcome<RegistrationDraft>.Next(draft with { District = chosen.Code }, "settlement");
+            : new StepOutcome<RegistrationDraft>.Next(
+                draft with { District = chosen.Code, SchoolNumber = chosen.Code == draft.District ? draft.SchoolNumber : null }, "settlement");
     }
 
     private StepPrompt PriorityPrompt(RegistrationDraft draft)

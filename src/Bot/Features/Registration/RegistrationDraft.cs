@@ -14,6 +14,11 @@ public sealed record RegistrationDraft
     public string? FullName { get; init; }
     public string? Position { get; init; }
     public string? School { get; init; }
+    /// <summary>The registry school chosen, when it was; kept through edits of other fields.</summary>
+    public string? SchoolNumber { get; init; }
+    /// <summary>What the director typed at the school step while they choose among the registry's matches.</summary>
+    public string? SchoolTyped { get; init; }
+    public IReadOnlyList<RegistrySchoolChoice> SchoolChoices { get; init; } = [];
     public string? District { get; init; }
     public string? Settlement { get; init; }
     public SettlementKind? SettlementKind { get; init; }
@@ -36,6 +41,7 @@ public sealed record RegistrationDraft
         FullName = profile.FullName,
         Position = profile.Position,
         School = profile.School,
+        SchoolNumber = profile.SchoolNumber,
         District = profile.District,
         Settlement = profile.Settlement,
         SettlementKind = profile.SettlementKind,
@@ -72,6 +78,7 @@ public sealed record RegistrationDraft
             FullName = FullName,
             Position = Position,
             School = School,
+            SchoolNumber = SchoolNumber,
             District = District,
             Settlement = Settlement,
             SettlementKind = kind,
@@ -90,6 +97,9 @@ public sealed record RegistrationDraft
         };
     }
 }
+
+/// <summary>A registry school offered at the school step: its district, number and the label of its button.</summary>
+public sealed record RegistrySchoolChoice(string District, string Number, string Label);
 
 /// <summary>A field of the profile that /profile can change; each maps to the dialog steps that ask it.</summary>
 public enum ProfileField

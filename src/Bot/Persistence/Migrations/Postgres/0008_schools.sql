@@ -1,0 +1,23 @@
+-- PostgreSQL twin of Sqlite/0008_schools.sql: the same tables, columns and indexes. Integers are BIGINT; flags stay 0/1
+-- integers and instants Unix milliseconds, as in SQLite, so that one SQL text in the repositories serves both.
+-- Each district's school registry, imported from the coordinator's spreadsheet. A school that profiles refer to is
+-- never deleted by an import: it is marked closed. Coordinates are degrees; both or neither are present.
+CREATE TABLE schools (
+    district        TEXT             NOT NULL,
+    number          TEXT             NOT NULL,
+    full_name       TEXT             NOT NULL,
+    settlement      TEXT             NOT NULL,
+    settlement_kind TEXT             NOT NULL,
+    size_band       TEXT             NOT NULL,
+    status          TEXT             NOT NULL,
+    latitude        DOUBLE PRECISION,
+    longitude       DOUBLE PRECISION,
+    director_name   TEXT,
+    is_closed       BIGINT           NOT NULL DEFAULT 0,
+    updated_at      BIGINT           NOT NULL,
+    PRIMARY KEY (district, number)
+);
+
+-- The registry school a director's profile names, when it was chosen from the registry.
+ALTER TABLE people ADD COLUMN school_number TEXT;
+CREATE INDEX ix_people_school ON people (district, school_number);
