@@ -16,6 +16,8 @@ public sealed class ExportXlsxTests
         await using var bot = await DistrictMatchingTests.SeedDinskoyAsync();
         await bot.PressDataAsync(109, "req:new:1");
         await bot.PressAsync(1, "Принять");
+        // Still in need of legal help, with the only flagship who offers it now full: a gap.
+        await DirectorBuilder.Young(160).AtSchool("СОШ № 60").Named("Лебедева Лидия Леонидовна").WithDeficits("legal").SaveAsync(bot);
 
         await bot.SendTextAsync(Coordinator, "/export");
 
