@@ -283,7 +283,7 @@ public static class PartnershipTexts
     public static HtmlText ChoosePlanItemStatus(string title, PlanItemStatus status) =>
         Html.Format($"Пункт плана «{title}».\nСейчас: {StatusMark(status)} {StatusLabel(status)}. Выберите новый статус.");
     public static HtmlText PlanItemStatusSet(string title, PlanItemStatus status) =>
-        Html.Format($"Статус пункта «{title}»: {StatusLabel(status)}. Партнёр узнает итоговый статус через несколько минут; если статус вернётся к прежнему, уведомления не будет.");
+        Html.Format($"Статус пункта «{title}»: {StatusLabel(status)}. Партнёр получит одно уведомление с итоговым статусом, когда вы закончите изменения; если статус вернётся к прежнему, уведомления не будет.");
     public static HtmlText PlanItemStatusUnchanged(string title, PlanItemStatus status) =>
         Html.Format($"Статус пункта «{title}» уже такой: {StatusLabel(status)}. Ничего не изменено.");
     public static HtmlText PlanItemStatusChangedMeanwhile(string title, PlanItemStatus status) =>

@@ -32,6 +32,7 @@ public sealed class PartnershipTests
         await bot.PressAsync(BestFlagship, "Выполнено");
 
         Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.StartsWith("Статус пункта «Консультация по локальным актам»: выполнено. Партнёр получит одно уведомление", bot.Telegram.CallbackAnswers[^1].Text);
         Assert.Contains("Сейчас: ✅ выполнено.", bot.LastText(BestFlagship));
         Assert.Equal(["Запланировано", "В работе", "Другой пункт"], StatusButtons(bot, BestFlagship));
         await bot.SendTextAsync(Young, "/partnership");
