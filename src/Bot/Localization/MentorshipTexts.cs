@@ -268,10 +268,29 @@ public static class PartnershipTexts
     public static HtmlText DateAfterEnd(string end) => Html.Format($"Дата позже окончания соглашения ({end}).");
     public static HtmlText PlanItemAdded(string title) => Html.Format($"Пункт плана добавлен: {title}. Карточка — /partnership.");
     public static HtmlText PartnerAddedPlanItem(string who, string title, string due) => Html.Format($"{who} добавил(а) пункт плана: {title} (срок {due}).");
-    public static HtmlText ChoosePlanItem => Html.Raw("Какой пункт отметить? Каждое нажатие переводит его дальше: запланировано → в работе → выполнено.");
+    public static HtmlText ChoosePlanItem => Html.Raw("Какой пункт отметить? Выберите пункт, затем его статус.");
     public static HtmlText NoPlanItems => Html.Raw("В плане пока нет пунктов.");
-    public static HtmlText PlanItemMarked(string title, PlanItemStatus status) => Html.Format($"«{title}» — {StatusLabel(status)}.");
-    public static HtmlText PlanItemAlreadyMarked(string title, PlanItemStatus status) => Html.Format($"«{title}» уже отмечен: {StatusLabel(status)}. Список обновлён.");
+
+    /// <summary>The button that sets a plan item to <paramref name="status"/>.</summary>
+    public static string StatusButton(PlanItemStatus status) => status switch
+    {
+        PlanItemStatus.Done => "Выполнено",
+        PlanItemStatus.InProgress => "В работе",
+        _ => "Запланировано",
+    };
+
+    public const string OtherPlanItemButton = "Другой пункт";
+    public static HtmlText ChoosePlanItemStatus(string title, PlanItemStatus status) =>
+        Html.Format($"Пункт плана «{title}».\nСейчас: {StatusMark(status)} {StatusLabel(status)}. Выберите новый статус.");
+    public static HtmlText PlanItemStatusSet(string title, PlanItemStatus status) =>
+        Html.Format($"Статус пункта «{title}»: {StatusLabel(status)}. Партнёр получит одно уведомление с итоговым статусом, когда вы закончите изменения; если статус вернётся к прежнему, уведомления не будет.");
+    public static HtmlText PlanItemStatusUnchanged(string title, PlanItemStatus status) =>
+        Html.Format($"Статус пункта «{title}» уже такой: {StatusLabel(status)}. Ничего не изменено.");
+    public static HtmlText PlanItemStatusChangedMeanwhile(string title, PlanItemStatus status) =>
+        Html.Format($"Кнопка устарела: статус пункта «{title}» уже изменён, сейчас — {StatusLabel(status)}. Ничего не изменено.");
+    /// <summary>The partner's one notice after a burst of changes: where the item ended, where it was, and who changed it.</summary>
+    public static HtmlText PartnerChangedPlanItem(string partnerName, string title, PlanItemStatus from, PlanItemStatus to) => Html.Format(
+        $"План адресных мер поддержки: пункт «{title}» — теперь {StatusLabel(to)} (было: {StatusLabel(from)}).\nИзменение от партнёра: {partnerName}. Карточка — /partnership.");
 
     public static HtmlText AskMeetingDate(string example) => Html.Format($"Дата встречи (ДД.ММ.ГГГГ), например {example}.");
     public static HtmlText AskMeetingTime => Html.Raw("Время по местному времени района (ЧЧ:ММ), например 15:30.");

@@ -39,14 +39,31 @@ public sealed class ReminderRepository(DbSession db)
             },
             cancellationToken) == 1;
 
-    /// <summary>Cancels the subject's reminders not yet delivered, of one kind or of all; a sweep holding one then fails to record it.</summary>
-    public Task<int> CancelAsync(ReminderSubject subject, string? kind, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Cancels the subject's reminders not yet delivered, of one kind or of all, to one recipient or to all; a sweep
+    /// holding one then fails to record it.
+    /// </summary>
+    public Task<int> CancelAsync(ReminderSubject subject, string? kind, long? recipientId = null, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync(
             """
             UPDATE reminders SET state = 'cancelled', claim_token = NULL, claimed_until = NULL
             WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND state IN ('pending', 'claimed') AND (@Kind IS NULL OR kind = @Kind)
+                AND (@RecipientId IS NULL OR recipient_id = @RecipientId)
             """,
-            new { SubjectType = subject.Type, SubjectId = subject.Id, Kind = kind }, cancellationToken);
+            new { SubjectType = subject.Type, SubjectId = subject.Id, Kind = kind, RecipientId = recipientId }, cancellationToken);
+
+    /// <summary>
+    /// Moves the subject's pending (not yet claimed) reminders of the kind to the recipient to <paramref name="dueAt"/>;
+    /// false when there is none. The update locks the row, so a sweep cannot claim it before the caller commits.
+    /// </summary>
+    public async Task<bool> PostponePendingAsync(
+        ReminderSubject subject, string kind, long recipientId, DateTimeOffset dueAt, CancellationToken cancellationToken = default) =>
+        await db.ExecuteAsync(
+            """
+            UPDATE reminders SET due_at = @DueAt, deferred_until = NULL
+            WHERE subject_type = @SubjectType AND subject_id = @SubjectId AND kind = @Kind AND recipient_id = @RecipientId AND state = 'pending'
+            """,
+            new { SubjectType = subject.Type, SubjectId = subject.Id, Kind = kind, RecipientId = recipientId, DueAt = dueAt }, cancellationToken) > 0;
 
     /// <summary>
     /// Leases up to <paramref name="limit"/> due reminders to one sweep: pending ones whose time has come, and claimed

@@ -27,11 +27,19 @@ public sealed class ReminderScheduler(ReminderRepository reminders, ReminderKind
         return reminders.ScheduleAsync(new NewReminder(TKind.Kind, subject, recipientId, dueAt, dedupKey, json), clock.GetUtcNow(), cancellationToken);
     }
 
-    /// <summary>Calls off the subject's reminders of <typeparamref name="TKind"/> that are not yet delivered.</summary>
-    public Task<int> CancelAsync<TKind>(ReminderSubject subject, CancellationToken cancellationToken = default) where TKind : IReminderKind =>
-        reminders.CancelAsync(subject, TKind.Kind, cancellationToken);
+    /// <summary>Calls off the subject's reminders of <typeparamref name="TKind"/> that are not yet delivered, to everyone or to one recipient.</summary>
+    public Task<int> CancelAsync<TKind>(ReminderSubject subject, long? recipientId = null, CancellationToken cancellationToken = default) where TKind : IReminderKind =>
+        reminders.CancelAsync(subject, TKind.Kind, recipientId, cancellationToken);
+
+    /// <summary>
+    /// Moves the subject's pending reminder of <typeparamref name="TKind"/> to the recipient to <paramref name="dueAt"/>,
+    /// keeping its data; false when none is pending (then the caller schedules one). Coalesces a burst of changes.
+    /// </summary>
+    public Task<bool> PostponePendingAsync<TKind>(ReminderSubject subject, long recipientId, DateTimeOffset dueAt, CancellationToken cancellationToken = default)
+        where TKind : IReminderKind =>
+        reminders.PostponePendingAsync(subject, TKind.Kind, recipientId, dueAt, cancellationToken);
 
     /// <summary>Calls off every reminder of the subject not yet delivered, of whatever kind: the request was answered, the partnership closed.</summary>
     public Task<int> CancelForSubjectAsync(ReminderSubject subject, CancellationToken cancellationToken = default) =>
-        reminders.CancelAsync(subject, null, cancellationToken);
+        reminders.CancelAsync(subject, null, cancellationToken: cancellationToken);
 }

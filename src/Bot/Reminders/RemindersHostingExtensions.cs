@@ -18,6 +18,7 @@ public static class RemindersHostingExtensions
             .Validate(o => o.SweepInterval > TimeSpan.Zero && o.LeaseDuration > TimeSpan.Zero && o.LateAfter >= TimeSpan.Zero,
                 "Reminders:SweepInterval and Reminders:LeaseDuration must be positive.")
             .Validate(o => o.SweepBatchSize > 0 && o.MaxAttempts > 0, "Reminders:SweepBatchSize and Reminders:MaxAttempts must be positive.")
+            .Validate(o => o.PlanChangeNoticeAfter >= TimeSpan.Zero, "Reminders:PlanChangeNoticeAfter must not be negative.")
             .Validate(o => Enum.IsDefined(o.DigestDay), "Reminders:DigestDay must be a day of the week, such as Monday.")
             .ValidateOnStart();
         services.AddScoped<ReminderRepository>();

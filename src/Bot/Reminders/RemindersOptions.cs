@@ -38,6 +38,12 @@ public sealed class RemindersOptions
     /// <summary>Those who will attend an event are reminded this long before it.</summary>
     public TimeSpan EventReminderBefore { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// A plan item's status change is told to the partner this long after the last of a burst of changes, with the
+    /// status it ended at; nothing when it ended where it started.
+    /// </summary>
+    public TimeSpan PlanChangeNoticeAfter { get; set; } = TimeSpan.FromMinutes(2);
+
     public DayOfWeek DigestDay { get; set; } = DayOfWeek.Monday;
     public TimeOnly DigestTime { get; set; } = new(9, 0);
     /// <summary>How often every coordinator is checked for a digest planned for the coming week.</summary>

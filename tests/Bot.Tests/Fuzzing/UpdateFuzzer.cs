@@ -25,7 +25,7 @@ public sealed class UpdateFuzzer(
     /// <summary>Words that button data use after their prefix, and some they do not.</summary>
     public static readonly IReadOnlyList<string> Actions =
     [
-        "y", "n", "ok", "no", "new", "coord", "wd", "acc", "dec", "card", "plan", "items", "item", "meet", "chk", "note", "prl", "end", "fb",
+        "y", "n", "ok", "no", "new", "coord", "wd", "acc", "dec", "card", "plan", "items", "item", "st", "meet", "chk", "note", "prl", "end", "fb",
         "p", "pin", "drop", "release", "young", "flagship", "done", "skip", "reset", "<", "x", "all", "page", "go", "cancel", "send", "list",
     ];
 

@@ -40,6 +40,7 @@ public static class MentorshipHostingExtensions
         services.AddReminderKind<StalePartnership>();
         services.AddReminderKind<ProlongationQuestion>();
         services.AddReminderKind<PartnershipEnd>();
+        services.AddReminderKind<PlanItemChangeNotice>();
         services.AddScoped<IMentoredDirectors, MentoredDirectors>();
         services.AddScoped<IDigestSection, WaitingRequestsSection>();
         services.AddScoped<IDigestSection, StalePartnershipsSection>();

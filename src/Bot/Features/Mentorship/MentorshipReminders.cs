@@ -49,6 +49,27 @@ public sealed class MentorshipReminders(ReminderScheduler scheduler, IOptions<Re
         await scheduler.ScheduleAsync<PartnershipEnd>(subject, partnership.MenteeId, end, $"{partnership.Id}:{partnership.EndsOn:yyyyMMdd}", cancellationToken: cancellationToken);
     }
 
+    public static ReminderSubject PlanItemSubject(long itemId) => new("plan-item", itemId);
+
+    /// <summary>
+    /// After <paramref name="changedBy"/> moved <paramref name="before"/> (the item as it was) on: the partner is told
+    /// once, <see cref="RemindersOptions.PlanChangeNoticeAfter"/> after the last of a burst of changes. A notice still
+    /// pending is postponed and keeps the status the partner last knew; the changer's own pending notice about the item
+    /// is called off, since they have just seen it as it is.
+    /// </summary>
+    public async Task NoticePlanItemChangeAsync(Partnership partnership, PlanItem before, long changedBy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var subject = PlanItemSubject(before.Id);
+        var partner = partnership.OtherSide(changedBy);
+        var dueAt = now + Cadence.PlanChangeNoticeAfter;
+        await scheduler.CancelAsync<PlanItemChangeNotice>(subject, changedBy, cancellationToken);
+        if (!await scheduler.PostponePendingAsync<PlanItemChangeNotice>(subject, partner, dueAt, cancellationToken))
+        {
+            await scheduler.ScheduleAsync<PlanItemChangeNotice>(subject, partner, dueAt, $"{before.Id}:{partner}:{now.ToUnixTimeMilliseconds()}",
+                new PlanItemChangePayload(partnership.Id, before.Id, before.Status.ToString()), cancellationToken);
+        }
+    }
+
     public Task ScheduleCheckinAsync(long partnershipId, long menteeId, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
         scheduler.ScheduleAsync<CheckinPrompt>(PartnershipSubject(partnershipId), menteeId, dueAt, $"{partnershipId}:{dueAt:yyyyMMdd}", cancellationToken: cancellationToken);
 
@@ -135,6 +156,35 @@ public sealed class MeetingSoon(PartnershipRepository partnerships, PeopleReposi
             - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(context.Now, context.RecipientTimeZone).DateTime).DayNumber;
         context.Send(MentorshipReminderTexts.MeetingSoon(partner?.FullName ?? "", MentorshipTexts.DateTime(localStart),
             PartnershipTexts.FormatLabel(meeting.Format), meeting.StartsAt - context.Now, localDaysAhead));
+        return ReminderDelivery.Sent;
+    }
+}
+
+/// <param name="From">The item's status when the burst of changes began: what the recipient last knew.</param>
+public sealed record PlanItemChangePayload(long PartnershipId, long ItemId, string From);
+
+/// <summary>
+/// The one notice of a burst of plan-item status changes: the status the item ended at, or nothing when it ended where
+/// it began. Essential: it reports a partner's action, not a reminder the person may pause.
+/// </summary>
+public sealed class PlanItemChangeNotice(PartnershipRepository partnerships, PeopleRepository people) : IReminderKind
+{
+    public static string Kind => "plan-item.changed";
+    public static bool IsEssential => true;
+
+    public async Task<ReminderDelivery> DeliverAsync(ReminderContext context, CancellationToken cancellationToken)
+    {
+        var payload = context.Payload<PlanItemChangePayload>();
+        var partnership = await partnerships.FindAsync(payload.PartnershipId, cancellationToken);
+        var item = partnership is { Status: PartnershipStatus.Active }
+            ? (await partnerships.PlanAsync(partnership.Id, cancellationToken)).FirstOrDefault(i => i.Id == payload.ItemId)
+            : null;
+        if (partnership is null || item is null || !Enum.TryParse<PlanItemStatus>(payload.From, out var from) || item.Status == from)
+        {
+            return ReminderDelivery.Cancel;
+        }
+        var partner = await people.FindAsync(partnership.OtherSide(context.Reminder.RecipientId), cancellationToken);
+        context.Send(PartnershipTexts.PartnerChangedPlanItem(partner?.FullName ?? "", item.Title, from, item.Status));
         return ReminderDelivery.Sent;
     }
 }

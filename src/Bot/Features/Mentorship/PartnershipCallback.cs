@@ -11,8 +11,8 @@ namespace MentorBot.Bot.Features.Mentorship;
 /// </summary>
 public sealed class PartnershipCallback(
     PartnershipRepository partnerships,
-    PeopleRepository people,
     PartnershipCard card,
+    MentorshipReminders reminders,
     PartnershipLifecycle lifecycle,
     PlanItemDialog planDialog,
     MeetingDialog meetingDialog,
@@ -37,7 +37,7 @@ public sealed class PartnershipCallback(
             context.AnswerCallback(Html.ToPlainText(PartnershipTexts.NotActive.Value), alert: true);
             return;
         }
-        if (context.Conversation is not null && action is not ("card" or "item" or "prl"))
+        if (context.Conversation is not null && action is not ("card" or "item" or "st" or "prl"))
         {
             context.AnswerCallback(Html.ToPlainText(Texts.FinishDialogFirst.Value), alert: true);
             return;
@@ -54,7 +54,10 @@ public sealed class PartnershipCallback(
                 await ShowPlanItemsAsync(context, partnership, cancellationToken);
                 return;
             case "item":
-                await AdvancePlanItemAsync(context, partnership, data.LongArg(2), data.Arg(3), cancellationToken);
+                await ShowPlanItemAsync(context, partnership, data.LongArg(2), cancellationToken);
+                return;
+            case "st":
+                await SetPlanItemStatusAsync(context, partnership, data.LongArg(2), StatusArg(data.Arg(3)), StatusArg(data.Arg(4)), cancellationToken);
                 return;
             case "meet":
                 await meetingDialog.BeginAsync(context, partnership, cancellationToken);
@@ -94,41 +97,62 @@ public sealed class PartnershipCallback(
 
     private static InlineKeyboardMarkup PlanKeyboard(Partnership partnership, IReadOnlyList<PlanItem> plan) => new(plan
         .Select(item => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(
-            $"{PartnershipTexts.StatusMark(item.Status)} {item.Title}", CallbackData.Build(Prefix, "item", partnership.Id, item.Id, item.Status))])
+            $"{PartnershipTexts.StatusMark(item.Status)} {item.Title}", CallbackData.Build(Prefix, "item", partnership.Id, item.Id))])
         .ToList());
 
     /// <summary>
-    /// Moves the item one status on from the status its button showed; a double press, or a button left from before
-    /// the partner moved the item, changes nothing and shows the item as it is now.
+    /// One button per status the item is not in; each names the status it was shown in, so that a button left from
+    /// before a change (the person's own or the partner's) is recognised as stale.
     /// </summary>
-    private async Task AdvancePlanItemAsync(UpdateContext context, Partnership partnership, long? itemId, string shownStatus, CancellationToken cancellationToken)
+    private static InlineKeyboardMarkup StatusKeyboard(Partnership partnership, PlanItem item) => new(
+    [
+        Enum.GetValues<PlanItemStatus>().Where(status => status != item.Status)
+            .Select(status => InlineKeyboardButton.WithCallback(PartnershipTexts.StatusButton(status),
+                CallbackData.Build(Prefix, "st", partnership.Id, item.Id, item.Status, status)))
+            .ToList(),
+        [InlineKeyboardButton.WithCallback(PartnershipTexts.OtherPlanItemButton, CallbackData.Build(Prefix, "items", partnership.Id))],
+    ]);
+
+    /// <summary>The item's status now, with a button for each other status (a list's button from before works the same way).</summary>
+    private async Task ShowPlanItemAsync(UpdateContext context, Partnership partnership, long? itemId, CancellationToken cancellationToken)
     {
-        var plan = await partnerships.PlanAsync(partnership.Id, cancellationToken);
-        var item = plan.FirstOrDefault(i => i.Id == itemId);
-        if (item is null)
+        if ((await partnerships.PlanAsync(partnership.Id, cancellationToken)).FirstOrDefault(i => i.Id == itemId) is not { } item)
         {
             context.AnswerCallback(Texts.StaleButton);
             return;
         }
-        var next = item.Status switch
+        context.EditOrReply(PartnershipTexts.ChoosePlanItemStatus(item.Title, item.Status), StatusKeyboard(partnership, item));
+    }
+
+    /// <summary>
+    /// Sets the status the person chose, only from the status the button was shown in: the same status twice, or a
+    /// button from before a change, changes nothing and says so. The partner is told once, a little later, with the
+    /// status the item ended at (<see cref="MentorshipReminders.NoticePlanItemChangeAsync"/>).
+    /// </summary>
+    private async Task SetPlanItemStatusAsync(
+        UpdateContext context, Partnership partnership, long? itemId, PlanItemStatus? shown, PlanItemStatus? chosen, CancellationToken cancellationToken)
+    {
+        var item = (await partnerships.PlanAsync(partnership.Id, cancellationToken)).FirstOrDefault(i => i.Id == itemId);
+        if (item is null || shown is null || chosen is null)
         {
-            PlanItemStatus.Planned => PlanItemStatus.InProgress,
-            PlanItemStatus.InProgress => PlanItemStatus.Done,
-            _ => PlanItemStatus.Planned,
-        };
-        if (shownStatus != item.Status.ToString()
-            || !await partnerships.SetPlanItemStatusAsync(partnership.Id, item.Id, item.Status, next, context.Now, cancellationToken))
-        {
-            context.AnswerCallback(Html.ToPlainText(PartnershipTexts.PlanItemAlreadyMarked(item.Title, item.Status).Value));
-            context.EditOrReply(PartnershipTexts.ChoosePlanItem, PlanKeyboard(partnership, plan));
+            context.AnswerCallback(Texts.StaleButton);
             return;
         }
-        var marked = PartnershipTexts.PlanItemMarked(item.Title, next);
-        context.AnswerCallback(Html.ToPlainText(marked.Value));
-        context.EditOrReply(PartnershipTexts.ChoosePlanItem, PlanKeyboard(partnership, await partnerships.PlanAsync(partnership.Id, cancellationToken)));
-        if (await people.FindAsync(context.UserId, cancellationToken) is { } me)
+        if (chosen == item.Status || shown != item.Status
+            || !await partnerships.SetPlanItemStatusAsync(partnership.Id, item.Id, item.Status, chosen.Value, context.Now, cancellationToken))
         {
-            context.Outbox.Send(partnership.OtherSide(context.UserId), Html.Format($"{me.FullName}: {marked}"));
+            context.AnswerCallback(Html.ToPlainText((chosen == item.Status
+                ? PartnershipTexts.PlanItemStatusUnchanged(item.Title, item.Status)
+                : PartnershipTexts.PlanItemStatusChangedMeanwhile(item.Title, item.Status)).Value), alert: true);
+            context.EditOrReply(PartnershipTexts.ChoosePlanItemStatus(item.Title, item.Status), StatusKeyboard(partnership, item));
+            return;
         }
+        var changed = item with { Status = chosen.Value };
+        context.AnswerCallback(Html.ToPlainText(PartnershipTexts.PlanItemStatusSet(item.Title, changed.Status).Value));
+        context.EditOrReply(PartnershipTexts.ChoosePlanItemStatus(changed.Title, changed.Status), StatusKeyboard(partnership, changed));
+        await reminders.NoticePlanItemChangeAsync(partnership, item, context.UserId, context.Now, cancellationToken);
     }
+
+    private static PlanItemStatus? StatusArg(string value) =>
+        Enum.TryParse<PlanItemStatus>(value, out var status) && Enum.IsDefined(status) && !char.IsAsciiDigit(value.FirstOrDefault()) ? status : null;
 }

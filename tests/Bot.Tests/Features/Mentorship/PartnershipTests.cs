@@ -7,7 +7,7 @@ namespace MentorBot.Bot.Tests.Features.Mentorship;
 public sealed class PartnershipTests
 {
     [Fact]
-    public async Task Either_side_adds_plan_items_and_moves_them_through_their_statuses()
+    public async Task Either_side_adds_plan_items_and_chooses_their_status()
     {
         await using var bot = await StartAsync();
         await PartnerAsync(bot);
@@ -27,51 +27,160 @@ public sealed class PartnershipTests
         await bot.SendTextAsync(BestFlagship, "/partnership");
         await bot.PressAsync(BestFlagship, "Отметить пункт");
         await bot.PressAsync(BestFlagship, "Консультация");
-        await bot.PressAsync(BestFlagship, "Консультация");
+        Assert.Contains("Сейчас: ○ запланировано. Выберите новый статус.", bot.LastText(BestFlagship));
+        Assert.Equal(["В работе", "Выполнено", "Другой пункт"], StatusButtons(bot, BestFlagship));
+        await bot.PressAsync(BestFlagship, "Выполнено");
 
         Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.StartsWith("Статус пункта «Консультация по локальным актам»: выполнено. Партнёр получит одно уведомление", bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Contains("Сейчас: ✅ выполнено.", bot.LastText(BestFlagship));
+        Assert.Equal(["Запланировано", "В работе", "Другой пункт"], StatusButtons(bot, BestFlagship));
         await bot.SendTextAsync(Young, "/partnership");
         Assert.Contains("✅ Консультация по локальным актам — наставник, срок 15.12.2026", bot.LastText(Young));
     }
 
     [Fact]
-    public async Task A_double_press_moves_a_plan_item_one_step_and_a_list_from_before_changes_nothing()
+    public async Task The_same_status_twice_and_a_button_from_before_a_change_change_nothing_and_say_so()
     {
         await using var bot = await StartAsync();
         await PartnerAsync(bot);
+        await AddPlanItemAsync(bot);
+        await OpenPlanItemAsync(bot, Young);
+        var youngDone = StatusButton(bot, Young, "Выполнено");
+        await OpenPlanItemAsync(bot, BestFlagship);
+        var inProgress = StatusButton(bot, BestFlagship, "В работе");
+        var done = StatusButton(bot, BestFlagship, "Выполнено");
+
+        await bot.PressDataAsync(BestFlagship, inProgress.Data, inProgress.MessageId);
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+
+        // The same old button again: the item already has that status.
+        await bot.PressDataAsync(BestFlagship, inProgress.Data, inProgress.MessageId);
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.Equal("Статус пункта «Консультация по локальным актам» уже такой: в работе. Ничего не изменено.", bot.Telegram.CallbackAnswers[^1].Text);
+
+        // A button shown while the item was still planned: it no longer applies.
+        await bot.PressDataAsync(BestFlagship, done.Data, done.MessageId);
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.Equal("Кнопка устарела: статус пункта «Консультация по локальным актам» уже изменён, сейчас — в работе. Ничего не изменено.",
+            bot.Telegram.CallbackAnswers[^1].Text);
+        Assert.Contains("Сейчас: ⏳ в работе.", bot.LastText(BestFlagship));
+
+        // The young director's screen was opened before the flagship's change: pressing it twice changes nothing.
+        await bot.PressDataAsync(Young, youngDone.Data, youngDone.MessageId);
+        await bot.PressDataAsync(Young, youngDone.Data, youngDone.MessageId);
+        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+        Assert.Contains("сейчас — в работе. Ничего не изменено.", bot.Telegram.CallbackAnswers[^1].Text);
+        // The refreshed screen works.
+        await bot.PressAsync(Young, "Выполнено");
+        Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
+    }
+
+    [Fact]
+    public async Task The_partner_is_told_once_with_the_final_status_after_quick_changes()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await AddPlanItemAsync(bot);
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        await OpenPlanItemAsync(bot, BestFlagship);
+        await bot.PressAsync(BestFlagship, "В работе");
+        bot.Clock.Advance(TimeSpan.FromSeconds(50));
+        await bot.PressAsync(BestFlagship, "Выполнено");
+        bot.Clock.Advance(TimeSpan.FromSeconds(50));
+        await bot.PressAsync(BestFlagship, "Запланировано");
+        bot.Clock.Advance(TimeSpan.FromSeconds(50));
+        await bot.PressAsync(BestFlagship, "Выполнено");
+        // Two minutes after the first change, but not after the last: still nothing.
+        bot.Clock.Advance(TimeSpan.FromSeconds(50));
+        await bot.SweepAsync();
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(2));
+        await bot.SweepAsync();
+        bot.Clock.Advance(TimeSpan.FromMinutes(10));
+        await bot.SweepAsync();
+
+        Assert.Equal(
+            "План адресных мер поддержки: пункт «Консультация по локальным актам» — теперь выполнено (было: запланировано).\n"
+            + "Изменение от партнёра: Петров Сергей Иванович. Карточка — /partnership.",
+            Assert.Single(bot.TextsIn(Young).Skip(youngMessages)));
+        Assert.Equal(youngMessages + 1, bot.TextsIn(Young).Count);
+
+        // A later change is a new burst: told again, from the status the young director was told of.
+        await bot.PressAsync(BestFlagship, "В работе");
+        bot.Clock.Advance(TimeSpan.FromMinutes(3));
+        await bot.SweepAsync();
+        Assert.Equal(youngMessages + 2, bot.TextsIn(Young).Count);
+        Assert.Contains("— теперь в работе (было: выполнено)", bot.LastText(Young));
+    }
+
+    [Fact]
+    public async Task The_partner_is_not_told_when_the_status_returns_to_where_it_started()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await AddPlanItemAsync(bot);
+        var youngMessages = bot.TextsIn(Young).Count;
+
+        await OpenPlanItemAsync(bot, BestFlagship);
+        await bot.PressAsync(BestFlagship, "Выполнено");
+        bot.Clock.Advance(TimeSpan.FromSeconds(30));
+        await bot.PressAsync(BestFlagship, "Запланировано");
+        bot.Clock.Advance(TimeSpan.FromMinutes(5));
+        await bot.SweepAsync();
+
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
+        Assert.Equal("cancelled", await bot.ScalarAsync<string>("SELECT state FROM reminders WHERE kind = 'plan-item.changed'"));
+    }
+
+    [Fact]
+    public async Task A_partner_who_changes_the_item_meanwhile_is_not_told_of_what_they_saw_and_the_other_is_told_of_their_change()
+    {
+        await using var bot = await StartAsync();
+        await PartnerAsync(bot);
+        await AddPlanItemAsync(bot);
+
+        await OpenPlanItemAsync(bot, BestFlagship);
+        await bot.PressAsync(BestFlagship, "Выполнено");
+        var mentorMessages = bot.TextsIn(BestFlagship).Count;
+        bot.Clock.Advance(TimeSpan.FromSeconds(30));
+        await OpenPlanItemAsync(bot, Young);
+        await bot.PressAsync(Young, "В работе");
+        var youngMessages = bot.TextsIn(Young).Count;
+        bot.Clock.Advance(TimeSpan.FromMinutes(3));
+        await bot.SweepAsync();
+
+        Assert.Equal(youngMessages, bot.TextsIn(Young).Count);
+        Assert.Contains("— теперь в работе (было: выполнено).\nИзменение от партнёра: Иванова Мария Петровна.", bot.LastText(BestFlagship));
+        Assert.Equal(mentorMessages + 1, bot.TextsIn(BestFlagship).Count);
+    }
+
+    private static async Task AddPlanItemAsync(BotHarness bot)
+    {
         await bot.SendTextAsync(Young, "/partnership");
         await bot.PressAsync(Young, "+ Пункт плана");
         await bot.SendTextAsync(Young, "Консультация по локальным актам");
         await bot.PressAsync(Young, "Вместе");
         await bot.SendTextAsync(Young, "15.12.2026");
-        await bot.SendTextAsync(Young, "/partnership");
-        await bot.PressAsync(Young, "Отметить пункт");
-        var youngList = PlanItemButton(bot, Young);
-        await bot.SendTextAsync(BestFlagship, "/partnership");
-        await bot.PressAsync(BestFlagship, "Отметить пункт");
-        var mentorList = PlanItemButton(bot, BestFlagship);
-        var youngMessages = bot.TextsIn(Young).Count;
-
-        await bot.PressDataAsync(BestFlagship, mentorList.Data, mentorList.MessageId);
-        await bot.PressDataAsync(BestFlagship, mentorList.Data, mentorList.MessageId);
-
-        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
-        Assert.Equal("«Консультация по локальным актам» уже отмечен: в работе. Список обновлён.", bot.Telegram.CallbackAnswers[^1].Text);
-        Assert.Equal(youngMessages + 1, bot.TextsIn(Young).Count);
-
-        // The young director's list was opened before the flagship moved the item: its button no longer applies.
-        await bot.PressDataAsync(Young, youngList.Data, youngList.MessageId);
-        Assert.Equal("InProgress", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
-        Assert.Contains("уже отмечен: в работе", bot.Telegram.CallbackAnswers[^1].Text);
-        await bot.PressAsync(Young, "Консультация");
-        Assert.Equal("Done", await bot.ScalarAsync<string>("SELECT status FROM plan_items"));
     }
 
-    private static (string Data, int MessageId) PlanItemButton(BotHarness bot, long userId)
+    private static async Task OpenPlanItemAsync(BotHarness bot, long userId)
     {
-        var list = bot.Telegram.In(userId)[^1];
-        return (bot.Telegram.ButtonsOf(userId, list.MessageId).Single(b => b.Text.Contains("Консультация", StringComparison.Ordinal)).CallbackData!, list.MessageId);
+        await bot.SendTextAsync(userId, "/partnership");
+        await bot.PressAsync(userId, "Отметить пункт");
+        await bot.PressAsync(userId, "Консультация");
     }
+
+    private static (string Data, int MessageId) StatusButton(BotHarness bot, long userId, string label)
+    {
+        var screen = bot.Telegram.In(userId)[^1];
+        return (bot.Telegram.ButtonsOf(userId, screen.MessageId).Single(b => b.Text == label).CallbackData!, screen.MessageId);
+    }
+
+    private static List<string> StatusButtons(BotHarness bot, long userId) =>
+        bot.Telegram.ButtonsOf(userId, bot.Telegram.In(userId)[^1].MessageId).Select(b => b.Text).ToList();
 
     [Fact]
     public async Task A_meeting_is_set_in_the_districts_time_and_reminded_a_day_and_an_hour_before()
