@@ -128,7 +128,10 @@ public static class EndToEndBench
         var before = api.Delivered.Count;
         await run.ScheduleAnnouncementAsync(title);
         await WaitQuietAsync(api, () => false, TimeSpan.FromSeconds(15));
-        var announcements = api.Delivered.Skip(before).Where(m => m.Method == "sendMessage" && m.Text?.Contains(title, StringComparison.Ordinal) == true).ToList();
+        var announcements = api.Delivered.Skip(before)
+            // The coordinator's progress message names the title too; recipients' messages are those with the RSVP buttons.
+            .Where(m => m.Method == "sendMessage" && m.Text?.Contains(title, StringComparison.Ordinal) == true
+                && m.Buttons().Any(b => b.Text.Contains("Буду", StringComparison.Ordinal))).ToList();
         var perChat = announcements.GroupBy(m => m.ChatId).ToList();
         var recipients = await run.RecipientCountAsync();
         var result = new Dictionary<string, double>
