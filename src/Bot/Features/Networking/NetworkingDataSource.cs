@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Networking.Search;
 using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
@@ -19,8 +19,7 @@ public sealed class NetworkingDataSource(
     InternshipRepository internships,
     PeerMeetingRepository peers,
     ForumLinkRepository forumLinks,
-    Taxonomy taxonomy,
-    Districts districts) : IPersonalDataSource
+    DirectorySearch directorySearch) : IPersonalDataSource
 {
     public int ErasureOrder => 200;
 
@@ -80,13 +79,7 @@ public sealed class NetworkingDataSource(
         };
         if (search is not null)
         {
-            var what = search switch
-            {
-                { Code: { } code } => taxonomy.Label(code),
-                { District: { } district } => districts.Name(district),
-                _ => $"«{search.Query}»",
-            };
-            lines.Add(PersonalDataTexts.LatestSearch(what));
+            lines.Add(PersonalDataTexts.LatestSearch(directorySearch.Describe(new SearchCriteria(search.Code, search.District, search.Query))));
         }
         lines.AddRange(introductions.Select(i => PersonalDataTexts.Introduction(export.Local(i.CreatedAt), i.RequesterId == userId, i.Status)));
         export.AddSection(PersonalDataTexts.NetworkingTitle, lines);

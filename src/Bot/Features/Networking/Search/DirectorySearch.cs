@@ -67,7 +67,8 @@ public sealed class DirectorySearch(NetworkingRepository network, PeopleReposito
         context.EditOrReply(Html.Join("\n\n", lines), new InlineKeyboardMarkup(rows));
     }
 
-    private string Describe(SearchCriteria criteria) => criteria switch
+    /// <summary>What was searched for, as the search's header and /my_data name it.</summary>
+    public string Describe(SearchCriteria criteria) => criteria switch
     {
         { Code: { } code } => taxonomy.Label(code),
         { District: { } district } => districts.Name(district),
