@@ -26,7 +26,7 @@ public static class NetworkingTexts
     public static HtmlText FindMenu => Html.Raw(
         """
         <b>Поиск коллег</b>: директора-флагманы и директора, открытые для знакомства.
-        Выберите компетенцию или район — или напишите слова из названия школы или заметки о себе, например: <i>/find СОШ №9</i>.
+        Выберите компетенцию или район — или напишите слова из названия школы, населённого пункта или заметки о себе, например: <i>/find СОШ №9</i> или <i>/find Динская</i>.
         """);
 
     public static HtmlText ChooseCompetency => Html.Raw("Какая компетенция нужна?");
@@ -44,7 +44,7 @@ public static class NetworkingTexts
     {
         var role = person.Role == DirectorRole.Flagship ? "директор-флагман" : "директор";
         var note = person.Note.Length == 0 ? "" : "\n   О себе: " + Excerpt(person.Note, 200);
-        return Html.Format($"{number}. <b>{MentorshipTexts.ShortName(person.FullName)}</b> — {role}\n   {person.School}, {district}\n   Компетенции: {competencies}{note}");
+        return Html.Format($"{number}. <b>{MentorshipTexts.ShortName(person.FullName)}</b> — {role}\n   {person.School}, {person.Settlement}, {district}\n   Компетенции: {competencies}{note}");
     }
 
     public static string WriteButton(string name) => "✉ Написать: " + MentorshipTexts.ShortName(name);

@@ -6,7 +6,7 @@ public static class PrivacyTexts
     public const string KeepButton = "Нет, оставить";
     public const string Deleted = "Ваши данные удалены. Если захотите вернуться — нажмите /start.";
 
-    public static HtmlText MyDataCaption => Html.Raw("Всё, что MentorBot хранит о вас.");
+    public static HtmlText MyDataCaption => Html.Raw("Те же данные в формате JSON — для переноса или проверки.");
 
     public static HtmlText ConfirmDeletion => Html.Raw(
         "Удалить все ваши данные? Анкета, запросы и партнёрства будут удалены без возможности восстановления, а ваши партнёры получат короткое уведомление.");

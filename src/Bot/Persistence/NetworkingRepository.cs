@@ -21,7 +21,7 @@ public enum IntroductionStatus
 public sealed record Introduction(long Id, long RequesterId, string? RequesterUsername, long AddresseeId, IntroductionStatus Status, DateTimeOffset CreatedAt);
 
 /// <summary>A profile whose search entry is missing or older than the profile.</summary>
-public sealed record StaleSearchEntry(long UserId, string School, string Note, DateTimeOffset UpdatedAt);
+public sealed record StaleSearchEntry(long UserId, string School, string Settlement, string Note, DateTimeOffset UpdatedAt);
 
 /// <summary>Networking settings, the directory search and introductions.</summary>
 public sealed class NetworkingRepository(DbSession db)
@@ -94,7 +94,7 @@ public sealed class NetworkingRepository(DbSession db)
     public Task<IReadOnlyList<StaleSearchEntry>> StaleSearchEntriesAsync(CancellationToken cancellationToken = default) =>
         db.QueryAsync<StaleSearchEntry>(
             """
-            SELECT p.user_id AS UserId, p.school AS School, p.note AS Note, p.updated_at AS UpdatedAt FROM people p
+            SELECT p.user_id AS UserId, p.school AS School, p.settlement AS Settlement, p.note AS Note, p.updated_at AS UpdatedAt FROM people p
             WHERE NOT EXISTS (SELECT 1 FROM network_search_index i WHERE i.user_id = p.user_id AND i.profile_updated_at = p.updated_at)
             """,
             cancellationToken: cancellationToken);

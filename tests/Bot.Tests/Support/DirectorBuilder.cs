@@ -45,6 +45,7 @@ public sealed class DirectorBuilder
     public DirectorBuilder Named(string name) => With(p => p with { FullName = name });
     public DirectorBuilder InDistrict(string district) => With(p => p with { District = district });
     public DirectorBuilder AtSchool(string school) => With(p => p with { School = school });
+    public DirectorBuilder InSettlement(string settlement) => With(p => p with { Settlement = settlement });
     public DirectorBuilder Urban() => With(p => p with { SettlementKind = SettlementKind.Urban });
     public DirectorBuilder WithDeficits(params string[] codes) => With(p => p with { Deficits = codes });
     public DirectorBuilder WithStrengths(params string[] codes) => With(p => p with { Strengths = codes });

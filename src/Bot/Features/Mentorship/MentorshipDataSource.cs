@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.PersonalData;
@@ -12,13 +13,15 @@ namespace MentorBot.Bot.Features.Mentorship;
 /// erased person's data, and then every row that involves the person goes.
 /// </summary>
 public sealed class MentorshipDataSource(
-    MentorRequestRepository requests, PartnershipRepository partnerships, PeopleRepository people, CoordinatorNotices coordinatorNotices) : IPersonalDataSource
+    MentorRequestRepository requests, PartnershipRepository partnerships, PeopleRepository people, CoordinatorNotices coordinatorNotices,
+    Taxonomy taxonomy) : IPersonalDataSource
 {
     public int ErasureOrder => 100;
 
-    public async Task ExportAsync(long userId, JsonObject export, CancellationToken cancellationToken)
+    public async Task ExportAsync(long userId, PersonalDataExport export, CancellationToken cancellationToken)
     {
-        export["mentor_requests"] = new JsonArray((await requests.InvolvingAsync(userId, cancellationToken)).Select(r => (JsonNode)new JsonObject
+        var involving = await requests.InvolvingAsync(userId, cancellationToken);
+        export.Json["mentor_requests"] = new JsonArray(involving.Select(r => (JsonNode)new JsonObject
         {
             ["id"] = r.Id,
             ["as"] = r.MenteeId == userId ? "mentee" : "mentor",
@@ -27,9 +30,16 @@ public sealed class MentorshipDataSource(
             ["decline_reason"] = r.DeclineReason,
             ["created_at"] = r.CreatedAt.ToString("O"),
         }).ToArray());
+        export.AddSection(PersonalDataTexts.RequestsTitle, involving
+            .Select(r => PersonalDataTexts.Request(export.Local(r.CreatedAt), r.MenteeId == userId, r.Status, r.DeclineReason)).ToList());
+
         var list = new JsonArray();
+        var lines = new List<HtmlText>();
         foreach (var p in await partnerships.InvolvingAsync(userId, cancellationToken))
         {
+            var plan = await partnerships.PlanAsync(p.Id, cancellationToken);
+            var meetings = await partnerships.MeetingsAsync(p.Id, cancellationToken);
+            var checkins = await partnerships.CheckinsAsync(p.Id, cancellationToken);
             list.Add(new JsonObject
             {
                 ["id"] = p.Id,
@@ -38,11 +48,11 @@ public sealed class MentorshipDataSource(
                 ["goals"] = string.Join(",", p.Goals),
                 ["starts_on"] = MentorshipTexts.Date(p.StartsOn),
                 ["ends_on"] = MentorshipTexts.Date(p.EndsOn),
-                ["plan"] = new JsonArray((await partnerships.PlanAsync(p.Id, cancellationToken))
+                ["plan"] = new JsonArray(plan
                     .Select(i => (JsonNode)new JsonObject { ["title"] = i.Title, ["status"] = i.Status.ToString(), ["due_on"] = MentorshipTexts.Date(i.DueOn) }).ToArray()),
-                ["meetings"] = new JsonArray((await partnerships.MeetingsAsync(p.Id, cancellationToken))
+                ["meetings"] = new JsonArray(meetings
                     .Select(m => (JsonNode)new JsonObject { ["starts_at"] = m.StartsAt.ToString("O"), ["format"] = m.Format.ToString(), ["note"] = m.Note }).ToArray()),
-                ["checkins"] = new JsonArray((await partnerships.CheckinsAsync(p.Id, cancellationToken))
+                ["checkins"] = new JsonArray(checkins
                     .Select(c => (JsonNode)new JsonObject
                     {
                         ["at"] = c.CreatedAt.ToString("O"),
@@ -51,10 +61,24 @@ public sealed class MentorshipDataSource(
                         ["ratings"] = new JsonObject(c.Ratings.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
                     }).ToArray()),
             });
+            lines.Add(PersonalDataTexts.Partnership(p.Id, p.MenteeId == userId, p.Status, p.StartsOn, p.EndsOn));
+            lines.Add(PersonalDataTexts.Goals(ProfileTexts.Listed(p.Goals, taxonomy)));
+            if (p.EndReason is { Length: > 0 } endReason)
+            {
+                lines.Add(PersonalDataTexts.EndReason(endReason));
+            }
+            lines.AddRange(plan.Select(i => PersonalDataTexts.PlanItem(i.Title, i.Status, i.DueOn, i.Owner)));
+            lines.AddRange(meetings.Select(m => PersonalDataTexts.Meeting(export.Local(m.StartsAt), m.Format, m.Note)));
+            lines.AddRange(checkins.Select(c => PersonalDataTexts.Checkin(
+                export.Local(c.CreatedAt), c.Ratings.Select(r => (taxonomy.Label(r.Key), r.Value)), c.Comment, c.MentorNote)));
         }
-        export["partnerships"] = list;
-        export["feedback"] = new JsonArray((await partnerships.FeedbackByAsync(userId, cancellationToken))
+        export.Json["partnerships"] = list;
+        export.AddSection(PersonalDataTexts.PartnershipsTitle, lines);
+
+        var feedback = await partnerships.FeedbackByAsync(userId, cancellationToken);
+        export.Json["feedback"] = new JsonArray(feedback
             .Select(f => (JsonNode)new JsonObject { ["partnership_id"] = f.PartnershipId, ["text"] = f.Text }).ToArray());
+        export.AddSection(PersonalDataTexts.FeedbackTitle, feedback.Select(f => PersonalDataTexts.Feedback(f.PartnershipId, f.Text)).ToList());
     }
 
     public async Task EraseAsync(UpdateContext context, CancellationToken cancellationToken)

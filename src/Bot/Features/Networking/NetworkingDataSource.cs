@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Networking.Search;
 using MentorBot.Bot.Features.PersonalData;
+using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 
 namespace MentorBot.Bot.Features.Networking;
@@ -16,27 +18,33 @@ public sealed class NetworkingDataSource(
     PracticeRepository practices,
     InternshipRepository internships,
     PeerMeetingRepository peers,
-    ForumLinkRepository forumLinks) : IPersonalDataSource
+    ForumLinkRepository forumLinks,
+    DirectorySearch directorySearch) : IPersonalDataSource
 {
     public int ErasureOrder => 200;
 
-    public async Task ExportAsync(long userId, JsonObject export, CancellationToken cancellationToken)
+    public async Task ExportAsync(long userId, PersonalDataExport export, CancellationToken cancellationToken)
     {
         var settings = await network.SettingsAsync(userId, cancellationToken);
         var search = await network.FindSearchAsync(userId, cancellationToken);
         var peer = await peers.FindAsync(userId, cancellationToken);
-        export["networking"] = new JsonObject
+        var introductions = await network.IntroductionsInvolvingAsync(userId, cancellationToken);
+        var authored = await practices.ByAuthorAsync(userId, cancellationToken);
+        var participations = await internships.ParticipationsOfAsync(userId, cancellationToken);
+        var hosted = await internships.HostedByAsync(userId, cancellationToken);
+        var rounds = await peers.MembershipsOfAsync(userId, cancellationToken);
+        export.Json["networking"] = new JsonObject
         {
             ["allow_contact"] = settings.AllowContact,
             ["listed_in_search"] = settings.Listed,
             ["latest_search"] = search is null ? null : new JsonObject { ["code"] = search.Code, ["district"] = search.District, ["text"] = search.Query },
-            ["introductions"] = new JsonArray((await network.IntroductionsInvolvingAsync(userId, cancellationToken)).Select(i => (JsonNode)new JsonObject
+            ["introductions"] = new JsonArray(introductions.Select(i => (JsonNode)new JsonObject
             {
                 ["as"] = i.RequesterId == userId ? "requester" : "addressee",
                 ["status"] = i.Status.ToString(),
                 ["created_at"] = i.CreatedAt.ToString("O"),
             }).ToArray()),
-            ["practices"] = new JsonArray((await practices.ByAuthorAsync(userId, cancellationToken)).Select(p => (JsonNode)new JsonObject
+            ["practices"] = new JsonArray(authored.Select(p => (JsonNode)new JsonObject
             {
                 ["title"] = p.Title,
                 ["school"] = p.School,
@@ -47,23 +55,57 @@ public sealed class NetworkingDataSource(
                 ["rejection_reason"] = p.RejectionReason,
                 ["created_at"] = p.CreatedAt.ToString("O"),
             }).ToArray()),
-            ["internship_requests"] = new JsonArray((await internships.ParticipationsOfAsync(userId, cancellationToken)).Select(p => (JsonNode)new JsonObject
+            ["internship_requests"] = new JsonArray(participations.Select(p => (JsonNode)new JsonObject
             {
                 ["programme_id"] = p.ProgrammeId,
                 ["status"] = p.Status.ToString(),
                 ["requested_at"] = p.RequestedAt.ToString("O"),
             }).ToArray()),
-            ["internship_sites_hosted"] = new JsonArray((await internships.HostedByAsync(userId, cancellationToken))
+            ["internship_sites_hosted"] = new JsonArray(hosted
                 .Select(p => (JsonNode)new JsonObject { ["programme_id"] = p.Id, ["theme"] = p.Theme }).ToArray()),
             ["peer_meetings"] = new JsonObject
             {
                 ["taking_part"] = peer is not null,
                 ["paused"] = peer?.Paused,
                 ["cross_district"] = peer?.CrossDistrict,
-                ["rounds"] = new JsonArray((await peers.MembershipsOfAsync(userId, cancellationToken))
-                    .Select(m => (JsonNode)new JsonObject { ["month"] = m.Month, ["met"] = m.Met }).ToArray()),
+                ["rounds"] = new JsonArray(rounds.Select(m => (JsonNode)new JsonObject { ["month"] = m.Month, ["met"] = m.Met }).ToArray()),
             },
         };
+
+        var lines = new List<HtmlText>
+        {
+            PersonalDataTexts.AllowContact(settings.AllowContact),
+            PersonalDataTexts.Listed(await network.IsFindableAsync(userId, cancellationToken)),
+        };
+        if (search is not null)
+        {
+            lines.Add(PersonalDataTexts.LatestSearch(directorySearch.Describe(new SearchCriteria(search.Code, search.District, search.Query))));
+        }
+        lines.AddRange(introductions.Select(i => PersonalDataTexts.Introduction(export.Local(i.CreatedAt), i.RequesterId == userId, i.Status)));
+        export.AddSection(PersonalDataTexts.NetworkingTitle, lines);
+
+        export.AddSection(PersonalDataTexts.PracticesTitle, authored
+            .Select(p => PersonalDataTexts.Practice(p.Title, export.Local(p.CreatedAt), p.Status, p.RejectionReason)).ToList());
+
+        var internshipLines = new List<HtmlText>();
+        foreach (var p in participations)
+        {
+            var theme = (await internships.FindAsync(p.ProgrammeId, cancellationToken))?.Theme;
+            internshipLines.Add(PersonalDataTexts.InternshipRequest(p.ProgrammeId, theme, export.Local(p.RequestedAt), p.Status));
+        }
+        internshipLines.AddRange(hosted.Select(p => PersonalDataTexts.HostedSite(p.Theme, p.StartsOn, p.EndsOn)));
+        export.AddSection(PersonalDataTexts.InternshipsTitle, internshipLines);
+
+        if (peer is not null || rounds.Count > 0)
+        {
+            var peerLines = new List<HtmlText> { PersonalDataTexts.PeerTakingPart(peer is not null, peer?.Paused == true) };
+            if (peer is not null)
+            {
+                peerLines.Add(PersonalDataTexts.PeerCrossDistrict(peer.CrossDistrict));
+            }
+            peerLines.AddRange(rounds.Select(m => PersonalDataTexts.PeerRound(m.Month, m.Met)));
+            export.AddSection(PersonalDataTexts.PeerMeetingsTitle, peerLines);
+        }
     }
 
     public async Task EraseAsync(UpdateContext context, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using MentorBot.Bot.Conversations;
 
 namespace MentorBot.Bot.Features.PersonalData;
@@ -12,7 +11,8 @@ public interface IPersonalDataSource
     /// <summary>Lower runs first on erasure, so a feature can still read the profile to notify the other side.</summary>
     int ErasureOrder { get; }
 
-    Task ExportAsync(long userId, JsonObject export, CancellationToken cancellationToken);
+    /// <summary>Adds the feature's readable sections and its JSON keys; a feature that stores nothing for the person adds nothing.</summary>
+    Task ExportAsync(long userId, PersonalDataExport export, CancellationToken cancellationToken);
 
     /// <summary>Erases the person's data; <paramref name="context"/> lets the feature tell others, without the erased data.</summary>
     Task EraseAsync(UpdateContext context, CancellationToken cancellationToken);

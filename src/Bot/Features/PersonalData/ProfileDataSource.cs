@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 
 namespace MentorBot.Bot.Features.PersonalData;
@@ -13,21 +15,38 @@ public sealed class ProfileDataSource(
     ConversationRepository conversations,
     ChatRepository chats,
     OutboxRepository outbox,
-    MatchRunRepository matchRuns) : IPersonalDataSource
+    MatchRunRepository matchRuns,
+    Taxonomy taxonomy,
+    Districts districts) : IPersonalDataSource
 {
     /// <summary>Last: other features read the profile while they erase their own parts.</summary>
     public int ErasureOrder => 1000;
 
-    public async Task ExportAsync(long userId, JsonObject export, CancellationToken cancellationToken)
+    public async Task ExportAsync(long userId, PersonalDataExport export, CancellationToken cancellationToken)
     {
-        export["telegram_user_id"] = userId;
+        var json = export.Json;
+        json["telegram_user_id"] = userId;
+        var account = new List<HtmlText> { PersonalDataTexts.TelegramId(userId) };
         if (await consents.ConsentedAtAsync(userId, cancellationToken) is { } consentedAt)
         {
-            export["consent"] = new JsonObject { ["given_at"] = consentedAt.ToString("O") };
+            json["consent"] = new JsonObject { ["given_at"] = consentedAt.ToString("O") };
+            account.Add(PersonalDataTexts.ConsentGiven(export.Local(consentedAt)));
         }
-        if (await people.FindAsync(userId, cancellationToken) is { } profile)
+        var profile = await people.FindAsync(userId, cancellationToken);
+        if (profile is not null)
         {
-            export["profile"] = new JsonObject
+            account.Add(PersonalDataTexts.Username(profile.Username));
+        }
+        var used = await invites.UsedByAsync(userId, cancellationToken);
+        if (used.Count > 0)
+        {
+            json["invites_used"] = new JsonArray(used.Select(i => (JsonNode)new JsonObject { ["role"] = i.Role, ["district"] = i.District }).ToArray());
+            account.AddRange(used.Select(i => PersonalDataTexts.InviteUsed(i.Role, i.District is null ? null : districts.Name(i.District))));
+        }
+        export.AddSection(PersonalDataTexts.AccountTitle, account);
+        if (profile is not null)
+        {
+            json["profile"] = new JsonObject
             {
                 ["role"] = profile.Role.ToString(),
                 ["status"] = profile.Status.ToString(),
@@ -51,24 +70,38 @@ public sealed class ProfileDataSource(
                 ["created_at"] = profile.CreatedAt.ToString("O"),
                 ["updated_at"] = profile.UpdatedAt.ToString("O"),
             };
+            var lines = new List<HtmlText>
+            {
+                ProfileTexts.Card(profile, taxonomy, districts),
+                PersonalDataTexts.ProfileState(profile.Status),
+            };
+            if (profile.Role == Features.Profiles.DirectorRole.Flagship)
+            {
+                lines.Add(PersonalDataTexts.TakesRequests(profile.IsAvailable));
+            }
+            lines.Add(PersonalDataTexts.ProfileCreated(export.Local(profile.CreatedAt)));
+            lines.Add(PersonalDataTexts.ProfileUpdated(export.Local(profile.UpdatedAt)));
+            export.AddSection(PersonalDataTexts.ProfileTitle, lines);
         }
+        var coordinatorLines = new List<HtmlText>();
         if (await coordinators.FindAsync(userId, cancellationToken) is { } coordinator)
         {
-            export["coordinator"] = new JsonObject
+            json["coordinator"] = new JsonObject
             {
                 ["display_name"] = coordinator.DisplayName,
                 ["region"] = coordinator.Region,
                 ["districts"] = Codes(coordinator.Districts),
             };
+            coordinatorLines.Add(PersonalDataTexts.CoordinatorName(coordinator.DisplayName));
+            coordinatorLines.Add(coordinator.Region is { } region
+                ? PersonalDataTexts.CoordinatorRegion(region)
+                : PersonalDataTexts.CoordinatorDistricts(coordinator.Districts.Select(districts.Name)));
         }
-        var used = await invites.UsedByAsync(userId, cancellationToken);
-        if (used.Count > 0)
-        {
-            export["invites_used"] = new JsonArray(used.Select(i => (JsonNode)new JsonObject { ["role"] = i.Role, ["district"] = i.District }).ToArray());
-        }
+        export.AddSection(PersonalDataTexts.CoordinatorTitle, coordinatorLines);
         if (await conversations.FindAsync(userId, cancellationToken) is { } dialog)
         {
-            export["unfinished_dialog"] = new JsonObject { ["step"] = dialog.Name, ["draft"] = dialog.Draft };
+            json["unfinished_dialog"] = new JsonObject { ["step"] = dialog.Name, ["draft"] = dialog.Draft };
+            export.AddSection(PersonalDataTexts.DialogTitle, [PersonalDataTexts.UnfinishedDialog]);
         }
     }
 

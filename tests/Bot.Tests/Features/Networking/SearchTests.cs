@@ -89,6 +89,45 @@ public sealed class SearchTests
         Assert.Contains("Никого не нашлось", bot.LastText(Searcher));
     }
 
+    [Theory]
+    [InlineData("Динская")]
+    [InlineData("динская")]
+    [InlineData("динск")]
+    [InlineData("ст. динская лицей")]
+    public async Task Free_text_finds_the_settlement_of_the_school(string query)
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await DirectorBuilder.Young(Searcher).InSettlement("г. Краснодар").SaveAsync(bot);
+        await DirectorBuilder.Flagship(Korolev).AtSchool("Лицей № 1").InSettlement("ст. Динская").SaveAsync(bot);
+        await DirectorBuilder.Flagship(Yolochka).AtSchool("Лицей «Ёлочка»").InSettlement("х. Красный Сад").SaveAsync(bot);
+
+        await bot.SendTextAsync(Searcher, $"/find {query}");
+
+        var found = bot.LastText(Searcher);
+        Assert.Contains("найдено: 1", found);
+        Assert.Contains("Лицей № 1, ст. Динская, Динской район", found);
+        Assert.DoesNotContain("Ёлочка", found);
+    }
+
+    [Fact]
+    public async Task A_moved_school_is_found_by_its_new_settlement_only()
+    {
+        await using var bot = await BotHarness.StartAsync();
+        await DirectorBuilder.Young(Searcher).InSettlement("г. Краснодар").SaveAsync(bot);
+        await DirectorBuilder.Flagship(Korolev).AtSchool("Лицей № 1").InSettlement("ст. Динская").SaveAsync(bot);
+        await bot.SendTextAsync(Searcher, "/find динская");
+
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.QueryAsync<long>("UPDATE people SET settlement = 'пос. Южный', updated_at = @Now WHERE user_id = @Korolev",
+            new { Now = bot.Clock.GetUtcNow().ToUnixTimeMilliseconds(), Korolev });
+        await bot.SendTextAsync(Searcher, "/find динская");
+        var byOld = bot.LastText(Searcher);
+        await bot.SendTextAsync(Searcher, "/find южный");
+
+        Assert.Contains("Никого не нашлось", byOld);
+        Assert.Contains("Лицей № 1, пос. Южный", bot.LastText(Searcher));
+    }
+
     [Fact]
     public async Task Opted_out_pending_rejected_and_unwilling_profiles_are_never_shown()
     {

@@ -8,12 +8,12 @@ using MentorBot.Bot.Telegram;
 
 namespace MentorBot.Bot.Features.Networking.Search;
 
-/// <summary>What a /find looks for: a competency, a district, or words of a school's name or a note.</summary>
+/// <summary>What a /find looks for: a competency, a district, or words of a school's name, its settlement or a note.</summary>
 public sealed record SearchCriteria(string? Code, string? District, string? Query);
 
 /// <summary>
-/// Runs a search and shows one page of it. Free text is matched against a folded copy of each profile's school and
-/// note (<see cref="SearchText"/>), refreshed for the profiles changed since the last search; the match is a substring
+/// Runs a search and shows one page of it. Free text is matched against a folded copy of each profile's school,
+/// settlement and note (<see cref="SearchText"/>), refreshed for the profiles changed since the last search; the match is a substring
 /// scan of that one column, fine for the tens of thousands of schools of the whole country.
 /// </summary>
 public sealed class DirectorySearch(NetworkingRepository network, PeopleRepository people, Taxonomy taxonomy, Districts districts)
@@ -67,7 +67,8 @@ public sealed class DirectorySearch(NetworkingRepository network, PeopleReposito
         context.EditOrReply(Html.Join("\n\n", lines), new InlineKeyboardMarkup(rows));
     }
 
-    private string Describe(SearchCriteria criteria) => criteria switch
+    /// <summary>What was searched for, as the search's header and /my_data name it.</summary>
+    public string Describe(SearchCriteria criteria) => criteria switch
     {
         { Code: { } code } => taxonomy.Label(code),
         { District: { } district } => districts.Name(district),
@@ -83,7 +84,7 @@ public sealed class DirectorySearch(NetworkingRepository network, PeopleReposito
         await network.DropOrphanSearchEntriesAsync(cancellationToken);
         foreach (var stale in await network.StaleSearchEntriesAsync(cancellationToken))
         {
-            await network.SaveSearchEntryAsync(stale.UserId, stale.UpdatedAt, SearchText.Normalize($"{stale.School} {stale.Note}"), cancellationToken);
+            await network.SaveSearchEntryAsync(stale.UserId, stale.UpdatedAt, SearchText.Normalize($"{stale.School} {stale.Settlement} {stale.Note}"), cancellationToken);
         }
     }
 }
