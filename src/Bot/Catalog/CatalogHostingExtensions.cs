@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Catalog;
 
@@ -7,6 +8,7 @@ public static class CatalogHostingExtensions
 {
     public static IHostApplicationBuilder AddCatalog(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogOptionsRules>();
         builder.Services.AddOptions<CatalogOptions>().Bind(builder.Configuration.GetSection(CatalogOptions.Section)).ValidateOnStart();
         builder.Services.AddSingleton<Taxonomy>();
         builder.Services.AddSingleton<Districts>();

@@ -14,6 +14,7 @@ using MentorBot.Bot.Features.Settings;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features;
 
@@ -44,6 +45,7 @@ public static class FeaturesHostingExtensions
         services.AddCallback<DeleteMeCallback>();
 
         // Coordinators.
+        services.AddSingleton<IValidateOptions<CoordinatorsOptions>, CoordinatorsOptionsRules>();
         services.AddOptions<CoordinatorsOptions>().Bind(builder.Configuration.GetSection(CoordinatorsOptions.Section)).ValidateOnStart();
         services.AddOptions<InviteOptions>().Bind(builder.Configuration.GetSection(InviteOptions.Section)).ValidateOnStart();
         services.AddHostedService<CoordinatorBootstrap>();

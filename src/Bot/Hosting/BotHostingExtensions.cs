@@ -13,21 +13,26 @@ namespace MentorBot.Bot.Hosting;
 public static class BotHostingExtensions
 {
     /// <summary>
-    /// The whole bot. The configuration is checked first; persistence comes next, so migrations run before anything
-    /// receives or sends.
+    /// The whole bot. Every options class is validated at start, by <see cref="StoredCatalogCheck"/> before the database
+    /// is opened; persistence comes first, so migrations run before anything receives or sends.
     /// </summary>
     public static IHostApplicationBuilder AddMentorBot(this IHostApplicationBuilder builder)
     {
-        builder.AddConfigurationValidation();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<FatalStop>();
-        builder.AddPersistence();
-        builder.AddCatalog();
-        builder.AddConversations();
-        builder.AddFeatures();
-        builder.AddTelegram();
-        builder.AddJobs();
-        builder.AddOperations();
+        builder.Services.AddScoped<CatalogUsageRepository>();
+        builder.Services.AddSingleton<StoredCatalogCheck>();
+        // A few registrations depend on a setting (the mode, the provider); a value of the wrong kind there is one line too.
+        ConfigurationValidation.WhileRegistering(() =>
+        {
+            builder.AddPersistence();
+            builder.AddCatalog();
+            builder.AddConversations();
+            builder.AddFeatures();
+            builder.AddTelegram();
+            builder.AddJobs();
+            builder.AddOperations();
+        });
         return builder;
     }
 }

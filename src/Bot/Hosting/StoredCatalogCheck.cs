@@ -9,13 +9,16 @@ namespace MentorBot.Bot.Hosting;
 /// The part of the configuration check that needs the database: every taxonomy and district code a stored profile
 /// uses must still be configured, or people would hold deficits nobody can read or match.
 /// </summary>
-public sealed class StoredCatalogCheck(
-    MigrationRunner migrations, IServiceScopeFactory scopes, IOptions<CatalogOptions> catalog, IOptions<DatabaseOptions> database, IStartupValidator options)
+public sealed class StoredCatalogCheck(IServiceProvider services, IStartupValidator options)
 {
     public async Task RunAsync(CancellationToken cancellationToken = default)
     {
-        // Every options class first, so that a wrong setting stops the bot before it creates or migrates a database.
+        // Every options class first, so that a wrong setting stops the bot before it creates or migrates a database;
+        // the services below are resolved only afterwards, since creating them reads their options.
         ConfigurationValidation.ValidateOptions(options);
+        var migrations = services.GetRequiredService<MigrationRunner>();
+        var database = services.GetRequiredService<IOptions<DatabaseOptions>>();
+        var catalog = services.GetRequiredService<IOptions<CatalogOptions>>();
         try
         {
             // Before anything else writes (bootstrap coordinators, the receiver): a database the bot cannot open or
@@ -29,7 +32,7 @@ public sealed class StoredCatalogCheck(
                 + "check that its directory exists and that the bot's user may write to it.");
         }
         // After the migrations, since one of them may rename codes along with a new configuration.
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var usage = scope.ServiceProvider.GetRequiredService<CatalogUsageRepository>();
         ThrowIfMissing("Catalog:Taxonomy", await usage.TaxonomyCodesAsync(cancellationToken), catalog.Value.Taxonomy.Select(e => e.Code));
         ThrowIfMissing("Catalog:Districts", await usage.DistrictCodesAsync(cancellationToken), catalog.Value.Districts.Select(d => d.Code));

@@ -32,7 +32,16 @@ public sealed class HealthServer(
         app.MapGet("/metrics", MetricsAsync);
     }
 
-    /// <summary>Ready when the database answers and holds every migration this build ships.</summary>
+    /// <summary>How long a write probe's answer stands, so that a supervisor polling often does not queue writes.</summary>
+    private static readonly TimeSpan WriteProbeValidity = TimeSpan.FromSeconds(2);
+
+    private readonly SemaphoreSlim _probing = new(1, 1);
+    private (long At, string? Failure)? _lastWriteProbe;
+
+    /// <summary>
+    /// Ready when the database answers, holds every migration this build ships and takes a write: every update the bot
+    /// handles writes, so a database that is read-only, locked or gone leaves it unable to answer anyone.
+    /// </summary>
     private async Task<IResult> ReadyAsync(CancellationToken cancellationToken)
     {
         int version;
@@ -45,9 +54,42 @@ public sealed class HealthServer(
             logger.LogWarning("Readiness check could not read the database ({Reason})", error.GetType().Name);
             return Results.Text("database unreachable\n", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
-        return version >= migrations.LatestVersion
-            ? Results.Text("ready\n")
-            : Results.Text($"migrations pending: schema {version} of {migrations.LatestVersion}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        if (version < migrations.LatestVersion)
+        {
+            return Results.Text($"migrations pending: schema {version} of {migrations.LatestVersion}\n", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        return await WriteFailureAsync(cancellationToken) is { } failure
+            ? Results.Text($"database not writable: {failure}\n", statusCode: StatusCodes.Status503ServiceUnavailable)
+            : Results.Text("ready\n");
+    }
+
+    /// <summary>Why the database refuses a write (a rolled-back one), or null; asked at most once per <see cref="WriteProbeValidity"/>.</summary>
+    private async Task<string?> WriteFailureAsync(CancellationToken cancellationToken)
+    {
+        await _probing.WaitAsync(cancellationToken);
+        try
+        {
+            if (_lastWriteProbe is { } last && Environment.TickCount64 - last.At < WriteProbeValidity.TotalMilliseconds)
+            {
+                return last.Failure;
+            }
+            string? failure = null;
+            try
+            {
+                await migrations.ProbeWriteAsync(cancellationToken);
+            }
+            catch (DbException error)
+            {
+                failure = error is Microsoft.Data.Sqlite.SqliteException sqlite ? $"SQLite error {sqlite.SqliteErrorCode}" : error.GetType().Name;
+                logger.LogWarning("Readiness check could not write to the database ({Reason})", failure);
+            }
+            _lastWriteProbe = (Environment.TickCount64, failure);
+            return failure;
+        }
+        finally
+        {
+            _probing.Release();
+        }
     }
 
     private async Task<IResult> MetricsAsync(CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Operations;
 
@@ -10,6 +11,7 @@ public static class OperationsHostingExtensions
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OperationsOptions.Section);
+        builder.Services.AddSingleton<IValidateOptions<OperationsOptions>, OperationsOptionsRules>();
         builder.Services.AddOptions<OperationsOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();

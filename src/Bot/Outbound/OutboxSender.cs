@@ -32,9 +32,23 @@ public sealed class OutboxSender(
     {
         try
         {
+            var failures = 0;
             while (!stoppingToken.IsCancellationRequested)
             {
-                var wait = await DispatchDueAsync(stoppingToken);
+                TimeSpan wait;
+                try
+                {
+                    wait = await DispatchDueAsync(stoppingToken);
+                    failures = 0;
+                }
+                catch (System.Data.Common.DbException error) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A database that cannot be read or written (locked, read-only, moved away) must not end the
+                    // sender: it looks again, less often, and goes on by itself once the database is back.
+                    failures++;
+                    wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
+                    logger.LogWarning("Outbox could not be read ({Reason}); looking again in {DelaySeconds} s", error.GetType().Name, wait.TotalSeconds);
+                }
                 await signal.WaitAsync(wait, stoppingToken);
             }
         }

@@ -63,19 +63,36 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
         }
     }
 
-    /// <summary>The highest version recorded, or 0 for an empty database.</summary>
+    /// <summary>The database cannot be reached, opened or written, rather than a statement being wrong.</summary>
     public bool IsUnavailable(System.Data.Common.DbException error) => connections.Dialect.IsUnavailable(error);
 
-    /// <summary>Throws the database's own error when it cannot be written, e.g. a read-only file.</summary>
+    /// <summary>
+    /// Throws the database's own error when it cannot be written, e.g. a read-only file or a vanished one. Queued behind
+    /// the bot's own writers, as a write of its own.
+    /// </summary>
     public async Task ProbeWriteAsync(CancellationToken cancellationToken = default)
     {
-        if (connections.Dialect.WriteProbeSql is { } probe)
+        if (connections.Dialect.WriteProbeSql is not { } probe)
         {
-            await using var connection = await connections.OpenAsync(cancellationToken);
+            return;
+        }
+        await using var connection = await connections.OpenAsync(cancellationToken);
+        var gate = connections.WriteGate;
+        if (gate is not null)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        try
+        {
             await connection.ExecuteAsync(probe);
+        }
+        finally
+        {
+            gate?.Release();
         }
     }
 
+    /// <summary>The highest version recorded, or 0 for an empty database.</summary>
     public async Task<int> CurrentVersionAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Persistence;
 
@@ -10,6 +11,7 @@ public static class PersistenceHostingExtensions
     {
         DapperTypeHandlers.Register();
         var services = builder.Services;
+        services.AddSingleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsRules>();
         services.AddOptions<DatabaseOptions>().Bind(builder.Configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<MigrationRunner>();
         services.AddHostedService<DatabaseInitializer>();

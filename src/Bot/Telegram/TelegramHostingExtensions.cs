@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Telegram;
 
@@ -17,6 +18,8 @@ public static class TelegramHostingExtensions
     {
         var services = builder.Services;
         var telegramSection = builder.Configuration.GetSection(TelegramOptions.Section);
+        services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsRules>();
+        services.AddSingleton<IValidateOptions<OutboundOptions>, OutboundOptionsRules>();
         services.AddOptions<TelegramOptions>().Bind(telegramSection).ValidateOnStart();
         services.AddOptions<OutboundOptions>().Bind(builder.Configuration.GetSection(OutboundOptions.Section)).ValidateOnStart();
         var telegram = telegramSection.Get<TelegramOptions>() ?? new TelegramOptions();

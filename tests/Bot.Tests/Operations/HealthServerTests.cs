@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Dapper;
 using MentorBot.Bot.Operations;
+using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
 using MentorBot.Bot.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -53,6 +56,51 @@ public sealed class HealthServerTests
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.StartsWith("migrations pending", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Another process holds the SQLite file's write lock (in WAL mode readers go on, so only a write can tell): the bot
+    /// cannot handle anything meanwhile, and readiness says so until the lock is gone.
+    /// </summary>
+    [Fact]
+    public async Task Readiness_fails_while_the_database_takes_no_writes_and_returns_once_it_does()
+    {
+        await using var bot = await BotHarness.StartAsync(
+            settings => { OnAnyFreePort(settings); settings["Database:BusyTimeoutMilliseconds"] = "100"; }, provider: DatabaseProvider.Sqlite);
+        var url = UrlOf(bot.Services) + "/readyz";
+        Assert.Equal(HttpStatusCode.OK, (await Http.GetAsync(url)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2.1)); // past the time an answer stands
+
+        HttpResponseMessage locked;
+        await using (var blocker = new SqliteConnection($"Data Source={bot.DatabasePath};Pooling=False"))
+        {
+            await blocker.OpenAsync();
+            await blocker.ExecuteAsync("BEGIN EXCLUSIVE");
+            locked = await Http.GetAsync(url);
+            await blocker.ExecuteAsync("ROLLBACK");
+        }
+        var ready = await WaitForStatusAsync(url, HttpStatusCode.OK);
+        await bot.SendTextAsync(4301, "/help");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, locked.StatusCode);
+        Assert.Equal("database not writable: SQLite error 5\n", await locked.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.NotEmpty(bot.TextsIn(4301));
+    }
+
+    /// <summary>Polls <paramref name="url"/> for up to 15 seconds until it answers <paramref name="status"/>; returns the last answer.</summary>
+    public static async Task<HttpResponseMessage> WaitForStatusAsync(string url, HttpStatusCode status)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (true)
+        {
+            var answer = await Http.GetAsync(url);
+            if (answer.StatusCode == status || DateTime.UtcNow > deadline)
+            {
+                return answer;
+            }
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Dapper;
 using MentorBot.Bot.Tests.Fakes;
 using Xunit.Abstractions;
@@ -18,6 +20,68 @@ public sealed class DiskTroubleTests(ITestOutputHelper output)
     [SlowFact]
     [Trait("Category", SlowTests.Category)]
     public Task A_database_locked_for_a_minute_loses_nothing_and_sends_nothing_twice() => LockedAsync(TimeSpan.FromSeconds(60));
+
+    /// <summary>
+    /// The database's directory is moved away while the bot runs (as when it is deleted: the bot's open files still
+    /// take writes, which nobody would read again), then put back. Meanwhile the bot is unready and writes nothing;
+    /// once the database is back it is ready again by itself and answers the update that arrived meanwhile.
+    /// </summary>
+    [Fact]
+    public async Task A_database_directory_moved_away_makes_the_bot_unready_and_it_recovers_by_itself_once_it_is_back()
+    {
+        using var database = BotDatabase.Create();
+        await using var api = await FakeBotApi.StartAsync();
+        var health = $"http://127.0.0.1:{FreePort()}";
+        await using var bot = await BotProcess.StartAsync(api, database.Path, new Dictionary<string, string> { ["Operations:HealthListenUrl"] = health });
+        await new FakeChat(api, database, 9600).SendAsync("/help");
+        var readyBefore = await Http.GetAsync(health + "/readyz");
+
+        var directory = Path.GetDirectoryName(database.Path)!;
+        var away = directory + "-away";
+        Directory.Move(directory, away);
+        long update;
+        HttpResponseMessage unready;
+        bool pendingWhileAway;
+        try
+        {
+            unready = await Operations.HealthServerTests.WaitForStatusAsync(health + "/readyz", HttpStatusCode.ServiceUnavailable);
+            update = api.EnqueueText(9601, "/help").UpdateId;
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            pendingWhileAway = api.IsPending(update) && api.DeliveredTo(9601).Count == 0;
+        }
+        finally
+        {
+            Directory.Move(away, directory);
+        }
+        var readyAfter = await Operations.HealthServerTests.WaitForStatusAsync(health + "/readyz", HttpStatusCode.OK);
+        try
+        {
+            await api.WaitUntilAsync(a => !a.IsPending(update) && a.DeliveredTo(9601).Count > 0, TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"confirmed={!api.IsPending(update)} answered={api.DeliveredTo(9601).Count}{Environment.NewLine}{bot.Output}");
+            throw;
+        }
+        await database.WaitUntilOutboxSentAsync();
+
+        Assert.Equal(HttpStatusCode.OK, readyBefore.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, unready.StatusCode);
+        Assert.True(pendingWhileAway, "the update was confirmed or answered while the database was away");
+        Assert.Equal(HttpStatusCode.OK, readyAfter.StatusCode);
+        Assert.Single(api.DeliveredTo(9601));
+        Assert.False(bot.HasExited, bot.Output);
+        Assert.Equal(2, await database.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates"));
+    }
+
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private async Task LockedAsync(TimeSpan locked)
     {
