@@ -191,7 +191,7 @@ public static class ProfileTexts
         else
         {
             lines.Add(Html.Format($"Сильные стороны: {Listed(profile.Strengths, taxonomy)}"));
-            lines.Add(Html.Format($"Готов(а) сопровождать: {profile.Capacity}"));
+            lines.Add(Html.Format($"Могу сопровождать одновременно: {RussianPlural.Of(profile.Capacity, "молодой директор", "молодых директора", "молодых директоров")}"));
             lines.Add(Html.Format($"Хочу научиться: {Listed(profile.WantsToLearn, taxonomy)}"));
         }
         lines.Add(Html.Format($"О себе: {(profile.Note.Length == 0 ? "—" : profile.Note)}"));
