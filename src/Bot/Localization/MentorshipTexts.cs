@@ -293,7 +293,7 @@ public static class PartnershipTexts
         Html.Format($"Новая встреча: {when}, {format}. Назначена партнёром: {who}.{(note.Length == 0 ? "" : "\n" + note)}");
 
     public static HtmlText AskRating(string deficit, int index, int total) => Html.Format(
-        $"Ежемесячная оценка ({index} из {total}). Насколько сейчас закрыт дефицит «{deficit}»? 1 — совсем нет, 5 — полностью.");
+        $"Ежемесячная оценка ({index} из {total}). Насколько сейчас закрыт дефицит {RussianQuotes.Quote(deficit)}? 1 — совсем нет, 5 — полностью.");
     public static HtmlText AskCheckinComment => Html.Raw("Комментарий к оценке — что получилось, что мешает (до 500 символов), или «Пропустить».");
     public static HtmlText CheckinSaved => Html.Raw("Спасибо, оценка сохранена. Динамика — в карточке /partnership.");
     public static HtmlText CheckinToMentor(string who, string summary) => Html.Format($"Новая ежемесячная оценка. Молодой директор: {who}.\n{summary}\nДобавьте короткую заметку наставника.");

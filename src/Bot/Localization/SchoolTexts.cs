@@ -159,5 +159,5 @@ public static class SchoolTexts
         return list.Count > ListedAtMost ? $"{shown} …и ещё {list.Count - ListedAtMost}" : shown;
     }
 
-    private static string Quoted(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"«{l}»"));
+    private static string Quoted(IEnumerable<string> labels) => string.Join(", ", labels.Select(RussianQuotes.Quote));
 }
