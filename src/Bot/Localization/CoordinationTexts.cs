@@ -103,7 +103,7 @@ public static class CoordinationTexts
     public static HtmlText StatsHeader => Html.Raw("<b>Статистика</b>");
 
     public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs) =>
-        Html.Format($"• {district}: молодых директоров {young}, флагманов {flagships} (ждут подтверждения {pendingFlagships}), активных пар {pairs}");
+        Html.Format($"• {district}: молодые директора — {young}, флагманы — {flagships} (ждут подтверждения — {pendingFlagships}), активные пары — {pairs}");
 
     public static HtmlText CoverageHeader => Html.Raw("<b>Покрытие дефицитов</b> (нуждаются / флагманов со свободными местами)");
 

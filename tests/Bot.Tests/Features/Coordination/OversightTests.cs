@@ -93,7 +93,7 @@ public sealed class OversightTests
         var text = bot.Telegram.In(Coordinator)[^2].Text;
         Assert.Contains("Покрытие дефицитов", bot.LastText(Coordinator));
         Assert.Equal(Coordinator, bot.Telegram.Photos.Single().ChatId);
-        Assert.Contains("Динской район: молодых директоров 6, флагманов 6 (ждут подтверждения 0), активных пар 1", text);
+        Assert.Contains("Динской район: молодые директора — 6, флагманы — 6 (ждут подтверждения — 0), активные пары — 1", text);
         // Школа №1 is full now, so nobody with a free place covers legal questions; nobody covers preschool at all.
         // Егорова has a mentor now: only Лебедева still needs help with legal questions.
         Assert.Contains("❗ Правовые вопросы и локальные акты: 1 / 0", text);
