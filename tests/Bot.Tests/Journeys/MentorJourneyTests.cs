@@ -34,7 +34,7 @@ public sealed class MentorJourneyTests
         Assert.Contains("Новая заявка директора-флагмана: Петров Сергей Иванович", journey.Last(Coordinator));
         await journey.SendAsync(Coordinator, "/approvals");
         await journey.PressAsync(Coordinator, "Подтвердить");
-        Assert.Contains("подтвердил вашу анкету", journey.Last(Flagship));
+        Assert.Contains("анкета подтверждена координатором", journey.Last(Flagship));
 
         // The young director registers and asks the only flagship who covers a deficit.
         await RegistrationScript.RegisterYoungAsync(bot, Young);
