@@ -7,6 +7,8 @@ public static class AnnouncementTexts
 {
     private static readonly CultureInfo Russian = CultureInfo.GetCultureInfo("ru-RU");
 
+    private static string Q(string text) => RussianQuotes.Quote(text);
+
     public const string RsvpYesButton = "Буду";
     public const string RsvpNoButton = "Не смогу";
     public const string ChosenMark = "✅ ";
@@ -58,14 +60,14 @@ public static class AnnouncementTexts
 
     /// <summary>The announcement exactly as its recipients read it; the preview shows the same.</summary>
     public static HtmlText Body(AnnouncementKind kind, string title, DateTimeOffset startsAt, TimeZoneInfo zone, string place, string description) =>
-        Html.Format($"📣 <b>{KindLabel(kind)}: «{title}»</b>\n🗓 {When(startsAt, zone)}\n📍 {place}\n\n{description}\n\nПридёте? Ответ можно изменить.");
+        Html.Format($"📣 <b>{KindLabel(kind)}: {Q(title)}</b>\n🗓 {When(startsAt, zone)}\n📍 {place}\n\n{description}\n\nПридёте? Ответ можно изменить.");
 
     public static HtmlText AskKind => Html.Raw("Новое объявление. Что за событие?");
 
     public static HtmlText AskTitle => Html.Raw("Название события, до 150 символов. Например: «Форум директоров-флагманов».");
 
     public static HtmlText AskWhen(string district, string zone) => Html.Format(
-        $"Дата и время начала: ДД.ММ.ГГГГ ЧЧ:ММ, например 15.12.2026 10:00. Время — как в районе «{district}» ({zone}).");
+        $"Дата и время начала: ДД.ММ.ГГГГ ЧЧ:ММ, например 15.12.2026 10:00. Время — как в районе {Q(district)} ({zone}).");
 
     public static HtmlText BadWhen => Html.Raw("Не получилось прочитать дату и время. Пример: 15.12.2026 10:00.");
 
@@ -104,16 +106,16 @@ public static class AnnouncementTexts
     public static HtmlText SendAtAfterStart => Html.Raw("Рассылка должна уйти раньше, чем начнётся событие.");
 
     public static HtmlText Scheduled(string title, string when) => Html.Format(
-        $"🕓 Рассылка «{title}» запланирована на {when}. Отменить или посмотреть ответы — /announcements.");
+        $"🕓 Рассылка {Q(title)} запланирована на {when}. Отменить или посмотреть ответы — /announcements.");
 
     public static HtmlText NoDistricts => Html.Raw("За вами не закреплено ни одного района — объявлять некому.");
 
-    public static HtmlText Progress(string title, int done, int total) => Html.Format($"📤 Рассылка «{title}»: отправлено {done:N0} из {total:N0}.");
+    public static HtmlText Progress(string title, int done, int total) => Html.Format($"📤 Рассылка {Q(title)}: отправлено {done:N0} из {total:N0}.");
 
-    public static HtmlText ProgressFinished(string title, int total) => Html.Format($"📤 Рассылка «{title}»: отправлено {total:N0} из {total:N0}. Готово.");
+    public static HtmlText ProgressFinished(string title, int total) => Html.Format($"📤 Рассылка {Q(title)}: отправлено {total:N0} из {total:N0}. Готово.");
 
     public static HtmlText Report(string title, int delivered, int blocked, int failed) => Html.Format(
-        $"✅ Рассылка «{title}» завершена.\nДоставлено: {delivered:N0}\nЗаблокировали бота: {blocked:N0}\nНе доставлено из-за ошибки: {failed:N0}\nВсего получателей: {delivered + blocked + failed:N0}\nОтветы — /announcements.");
+        $"✅ Рассылка {Q(title)} завершена.\nДоставлено: {delivered:N0}\nЗаблокировали бота: {blocked:N0}\nНе доставлено из-за ошибки: {failed:N0}\nВсего получателей: {delivered + blocked + failed:N0}\nОтветы — /announcements.");
 
     public static string RsvpLabel(string label, bool chosen) => chosen ? ChosenMark + label : label;
 
@@ -128,25 +130,25 @@ public static class AnnouncementTexts
     public static string EventOver => "Событие уже прошло или отменено.";
 
     public static HtmlText Tomorrow(AnnouncementKind kind, string title, string when, string place) => Html.Format(
-        $"⏰ Напоминаем: {KindLabel(kind).ToLower(Russian)} «{title}» — {when}.\n📍 {place}\nЕсли планы изменились, нажмите «{RsvpNoButton}».");
+        $"⏰ Напоминаем: {KindLabel(kind).ToLower(Russian)} {Q(title)} — {when}.\n📍 {place}\nЕсли планы изменились, нажмите «{RsvpNoButton}».");
 
     public static HtmlText NoAnnouncements => Html.Raw("В ваших районах объявлений пока нет. Новое — /announce.");
 
     public static HtmlText ListHeader(int count) => Html.Format($"<b>Объявления: {count}</b> (последние). Нажмите номер, чтобы увидеть ответы.");
 
     public static HtmlText ListLine(int number, AnnouncementKind kind, string title, string when, string state, int yes, int no) =>
-        Html.Format($"{number}. {KindLabel(kind)} «{title}», {when}\n   {state} · буду: {yes}, не смогу: {no}");
+        Html.Format($"{number}. {KindLabel(kind)} {Q(title)}, {when}\n   рассылка: {state} · буду: {yes}, не смогу: {no}");
 
     public static string StateLabel(Announcement announcement, string sendAt) => announcement switch
     {
-        { Status: AnnouncementStatus.Scheduled } => $"рассылка запланирована на {sendAt}",
-        { Status: AnnouncementStatus.Cancelled } => "рассылка отменена",
+        { Status: AnnouncementStatus.Scheduled } => $"запланирована на {sendAt}",
+        { Status: AnnouncementStatus.Cancelled } => "отменена",
         { Final: { } final } => $"доставлено {final.Delivered.ToString("N0", Russian)} из {final.Total.ToString("N0", Russian)}",
-        _ => $"идёт рассылка: {announcement.ProgressDone.ToString("N0", Russian)} из {announcement.Recipients.ToString("N0", Russian)}",
+        _ => $"идёт, отправлено {announcement.ProgressDone.ToString("N0", Russian)} из {announcement.Recipients.ToString("N0", Russian)}",
     };
 
     public static HtmlText Details(AnnouncementKind kind, string title, string when, string place, string state, int yes, int no) => Html.Format(
-        $"<b>{KindLabel(kind)} «{title}»</b>\n🗓 {when}\n📍 {place}\nРассылка: {state}.\nБуду: {yes} · Не смогу: {no}");
+        $"<b>{KindLabel(kind)} {Q(title)}</b>\n🗓 {when}\n📍 {place}\nРассылка: {state}.\nБуду: {yes} · Не смогу: {no}");
 
     public static HtmlText AnswerListHeader(string label, int count) => Html.Format($"\n<b>{label} ({count})</b>");
 
@@ -154,17 +156,17 @@ public static class AnnouncementTexts
 
     public static HtmlText MoreInFile(int more) => Html.Format($"…и ещё {more} — полный список в файле.");
 
-    public static HtmlText ExportCaption(string title, int yes, int no) => Html.Format($"Ответы на «{title}»: буду — {yes}, не смогу — {no}.");
+    public static HtmlText ExportCaption(string title, int yes, int no) => Html.Format($"Ответы на {Q(title)}: буду — {yes}, не смогу — {no}.");
 
-    public static HtmlText BroadcastCancelled(string title) => Html.Format($"Рассылка «{title}» отменена. Никто её не получил.");
+    public static HtmlText BroadcastCancelled(string title) => Html.Format($"Рассылка {Q(title)} отменена. Никто её не получил.");
 
     public static HtmlText ConfirmCancel(string title, string sendAt) => Html.Format(
-        $"Отменить рассылку «{title}», запланированную на {sendAt}? Никто её не получит.");
+        $"Отменить рассылку {Q(title)}, запланированную на {sendAt}? Никто её не получит.");
 
     public const string ConfirmCancelButton = "Да, отменить рассылку";
     public const string KeepBroadcastButton = "Нет, оставить";
 
-    public static HtmlText BroadcastKept(string title) => Html.Format($"Рассылка «{title}» остаётся запланированной.");
+    public static HtmlText BroadcastKept(string title) => Html.Format($"Рассылка {Q(title)} остаётся запланированной.");
 
     public static HtmlText CannotCancel => Html.Raw("Эту рассылку уже не отменить: она началась или отменена.");
 

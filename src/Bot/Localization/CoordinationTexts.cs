@@ -18,19 +18,19 @@ public static class CoordinationTexts
 
     public static HtmlText PendingHeader(int count) => Html.Format($"Заявки флагманов на подтверждение: {count}.");
 
-    public static HtmlText Approved(string name) => Html.Format($"✅ {name}: подтверждено.");
+    public static HtmlText Approved(string name) => Html.Format($"✅ Анкета флагмана подтверждена: {name}.");
 
-    public static HtmlText Rejected(string name, string reason) => Html.Format($"✖ {name}: отклонено. Причина: {reason}");
+    public static HtmlText Rejected(string name, string reason) => Html.Format($"✖ Анкета флагмана отклонена: {name}.\nПричина: {reason}");
 
     public static HtmlText AlreadyReviewed => Html.Raw("Эту заявку уже рассмотрели.");
 
     public static HtmlText YouWereApproved => Html.Raw(
-        "Координатор подтвердил вашу анкету: теперь вы — директор-флагман. Запросы молодых директоров придут сюда. Команды — /help.");
+        "Ваша анкета подтверждена координатором района: теперь вы — директор-флагман. Запросы молодых директоров придут сюда. Команды — /help.");
 
     public static HtmlText YouWereRejected(string reason) => Html.Format(
-        $"Координатор не подтвердил вашу анкету директора-флагмана. Причина: {reason}\nВопросы можно задать координатору района; анкета — /profile.");
+        $"Ваша анкета директора-флагмана не подтверждена координатором района. Причина: {reason}\nВопросы можно задать координатору района; анкета — /profile.");
 
-    public static HtmlText AskRejectionReason(string name) => Html.Format($"Почему отклонить заявку {name}? Выберите причину или напишите свою (до 300 символов).");
+    public static HtmlText AskRejectionReason(string name) => Html.Format($"Заявка: {name}. Почему вы её отклоняете? Причину увидит автор заявки. Выберите причину или напишите свою (до 300 символов).");
 
     public static HtmlText ChooseInviteRole => Html.Raw("Кого пригласить по одноразовой ссылке?");
 
@@ -65,9 +65,9 @@ public static class CoordinationTexts
 
     public const string UnmatchedWantsCoordinator = "просит координатора подобрать наставника";
 
-    public static string UnmatchedWaiting(string mentor) => $"ждёт ответа на запрос к {mentor}";
+    public static string UnmatchedWaiting(string mentor) => $"ждёт ответа на запрос (флагман: {mentor})";
 
-    public static string UnmatchedNotAskedYet(string best) => $"ещё не отправил(а) запрос; лучший вариант — {best}";
+    public static string UnmatchedNotAskedYet(string best) => $"запрос ещё не отправлен; лучший вариант — {best}";
 
     public static HtmlText NoPairs => Html.Raw("Активных пар в ваших районах нет.");
 
@@ -103,7 +103,7 @@ public static class CoordinationTexts
     public static HtmlText StatsHeader => Html.Raw("<b>Статистика</b>");
 
     public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs) =>
-        Html.Format($"• {district}: молодых директоров {young}, флагманов {flagships} (ждут подтверждения {pendingFlagships}), активных пар {pairs}");
+        Html.Format($"• {district}: молодые директора — {young}, флагманы — {flagships} (ждут подтверждения — {pendingFlagships}), активные пары — {pairs}");
 
     public static HtmlText CoverageHeader => Html.Raw("<b>Покрытие дефицитов</b> (нуждаются / флагманов со свободными местами)");
 

@@ -3,14 +3,14 @@ namespace MentorBot.Bot.Localization;
 public static class MentorshipReminderTexts
 {
     public static HtmlText RequestWaiting(string menteeName, string deadline) => Html.Format(
-        $"Запрос от {menteeName} ждёт вашего ответа. Если не ответить до {deadline}, он уйдёт следующему наставнику.");
+        $"Запрос на наставничество ждёт вашего ответа. Молодой директор: {menteeName}. Если не ответить до {deadline}, запрос перейдёт к следующему наставнику.");
 
     /// <summary>
     /// Says how far off the meeting is when the reminder goes out, which may be later than planned (quiet hours, a
     /// meeting fixed at short notice); <paramref name="localDaysAhead"/> counts calendar days in the recipient's zone.
     /// </summary>
     public static HtmlText MeetingSoon(string partnerName, string when, string format, TimeSpan startsIn, int localDaysAhead) => Html.Format(
-        $"{MeetingLead(startsIn, localDaysAhead)} встреча с {partnerName}: {when}, {format}.");
+        $"{MeetingLead(startsIn, localDaysAhead)} встреча: {when}, {format}. Партнёр: {partnerName}.");
 
     public static string MeetingLead(TimeSpan startsIn, int localDaysAhead) =>
         startsIn < TimeSpan.FromMinutes(50) ? $"Через {Math.Max(1, (int)Math.Round(startsIn.TotalMinutes))} мин"
@@ -26,5 +26,5 @@ public static class MentorshipReminderTexts
         "Напоминаем про ежемесячную оценку — без неё наставнику сложнее понять, что работает.");
 
     public static HtmlText Stale(string partnerName) => Html.Format(
-        $"В партнёрстве с {partnerName} давно не было встреч, изменений плана и оценок. Может, договориться о встрече? Карточка — /partnership.");
+        $"{(partnerName.Length == 0 ? "" : $"Партнёр: {partnerName}. ")}В вашем партнёрстве давно не было встреч, изменений плана и оценок. Может, договориться о встрече? Карточка — /partnership.");
 }

@@ -97,16 +97,16 @@ public static class MentorshipTexts
 
     public static HtmlText Withdrawn => Html.Raw("Запрос отозван. Подобрать снова — /find_mentor.");
 
-    public static HtmlText WithdrawnToFlagship(DirectorProfile mentee) => Html.Format($"{mentee.FullName} отозвал(а) свой запрос.");
+    public static HtmlText WithdrawnToFlagship(DirectorProfile mentee) => Html.Format($"Запрос на наставничество отозван. Молодой директор: {mentee.FullName}.");
 
     public static HtmlText RequestNoLongerPending => Html.Raw("Этот запрос уже не ждёт ответа.");
 
     public static HtmlText NoFreePlace(int capacity) => Html.Format(
-        $"Свободных мест нет: у вас уже {capacity} из {capacity} подопечных. Запрос остаётся в списке /requests; число подопечных можно изменить в /profile.");
+        $"Свободных мест нет: у вас уже {RussianPlural.Of(capacity, "подопечный", "подопечных", "подопечных")} — столько, сколько вы готовы сопровождать. Запрос остаётся в списке /requests; число подопечных можно изменить в /profile.");
 
     public static HtmlText AcceptedToMentor(DirectorProfile mentee, DateOnly startsOn, DateOnly endsOn) => Html.Format(
         $"""
-        Вы приняли запрос. Партнёрство с {Contact(mentee)} — с {Date(startsOn)} по {Date(endsOn)}.
+        Вы приняли запрос. Молодой директор: {Contact(mentee)}. Соглашение — с {Date(startsOn)} по {Date(endsOn)}.
         Напишите коллеге и договоритесь о первой встрече. Карточка партнёрства — /partnership.
         """);
 
@@ -123,7 +123,7 @@ public static class MentorshipTexts
     public static HtmlText DeclineRecorded => Html.Raw("Запрос отклонён. Молодой директор получит ваш ответ и сможет выбрать другого наставника.");
 
     public static HtmlText AskDeclineReason(string menteeName) => Html.Format(
-        $"Почему вы не можете взять {menteeName}? Причину увидит молодой директор. Можно выбрать, написать (до 300 символов) или не объяснять.");
+        $"Запрос: {menteeName}. Почему вы его отклоняете? Причину увидит молодой директор. Можно выбрать, написать (до 300 символов) или не объяснять.");
 
     public static HtmlText Expired(DirectorProfile mentor) => Html.Format(
         $"Срок ответа на ваш запрос истёк. Флагман: {mentor.FullName}. Ничего страшного — так бывает.");
@@ -193,11 +193,11 @@ public static class MentorshipTexts
         $"Некого назначить. Молодой директор: {mentee.FullName}. В ваших районах нет флагманов, которые сейчас принимают запросы и имеют свободные места{(refused > 0 ? $"; флагманов, которым запрос уже был отклонён или истёк: {refused}" : "")}.");
 
     public static HtmlText AssignProposed(DirectorProfile mentee, DirectorProfile mentor) => Html.Format(
-        $"Предложение отправлено: {mentor.FullName} — наставник для {mentee.FullName}. Флагман подтвердит его.");
+        $"Предложение отправлено флагману.\nНаставник: {mentor.FullName}\nМолодой директор: {mentee.FullName}\nПара будет составлена, когда флагман примет предложение.");
 
     public static HtmlText AssignMenteeBusy => Html.Raw("У этого молодого директора уже есть наставник или ожидающий ответа запрос.");
 
-    public static HtmlText AssignMentorUnavailable => Html.Raw("Этот флагман сейчас не может взять подопечного: нет мест или он недоступен.");
+    public static HtmlText AssignMentorUnavailable => Html.Raw("Этому флагману сейчас нельзя назначить подопечного: свободных мест нет или приём запросов приостановлен.");
 
     public static string PersonButton(DirectorProfile person) => $"{ShortName(person.FullName)}, {person.School}";
 
@@ -267,7 +267,7 @@ public static class PartnershipTexts
     public static HtmlText DateInPast => Html.Raw("Эта дата уже прошла. Укажите сегодняшнюю или будущую.");
     public static HtmlText DateAfterEnd(string end) => Html.Format($"Дата позже окончания соглашения ({end}).");
     public static HtmlText PlanItemAdded(string title) => Html.Format($"Пункт плана добавлен: {title}. Карточка — /partnership.");
-    public static HtmlText PartnerAddedPlanItem(string who, string title, string due) => Html.Format($"{who} добавил(а) пункт плана: {title} (срок {due}).");
+    public static HtmlText PartnerAddedPlanItem(string who, string title, string due) => Html.Format($"В план добавлен пункт: {title} (срок {due}). Автор пункта: {who}.");
     public static HtmlText ChoosePlanItem => Html.Raw("Какой пункт отметить? Выберите пункт, затем его статус.");
     public static HtmlText NoPlanItems => Html.Raw("В плане пока нет пунктов.");
 
@@ -281,16 +281,16 @@ public static class PartnershipTexts
 
     public const string OtherPlanItemButton = "Другой пункт";
     public static HtmlText ChoosePlanItemStatus(string title, PlanItemStatus status) =>
-        Html.Format($"Пункт плана «{title}».\nСейчас: {StatusMark(status)} {StatusLabel(status)}. Выберите новый статус.");
+        Html.Format($"Пункт плана {RussianQuotes.Quote(title)}.\nСейчас: {StatusMark(status)} {StatusLabel(status)}. Выберите новый статус.");
     public static HtmlText PlanItemStatusSet(string title, PlanItemStatus status) =>
-        Html.Format($"Статус пункта «{title}»: {StatusLabel(status)}. Партнёр получит одно уведомление с итоговым статусом, когда вы закончите изменения; если статус вернётся к прежнему, уведомления не будет.");
+        Html.Format($"Статус пункта {RussianQuotes.Quote(title)}: {StatusLabel(status)}. Партнёр получит одно уведомление с итоговым статусом, когда вы закончите изменения; если статус вернётся к прежнему, уведомления не будет.");
     public static HtmlText PlanItemStatusUnchanged(string title, PlanItemStatus status) =>
-        Html.Format($"Статус пункта «{title}» уже такой: {StatusLabel(status)}. Ничего не изменено.");
+        Html.Format($"Статус пункта {RussianQuotes.Quote(title)} уже такой: {StatusLabel(status)}. Ничего не изменено.");
     public static HtmlText PlanItemStatusChangedMeanwhile(string title, PlanItemStatus status) =>
-        Html.Format($"Кнопка устарела: статус пункта «{title}» уже изменён, сейчас — {StatusLabel(status)}. Ничего не изменено.");
+        Html.Format($"Кнопка устарела: статус пункта {RussianQuotes.Quote(title)} уже изменён, сейчас — {StatusLabel(status)}. Ничего не изменено.");
     /// <summary>The partner's one notice after a burst of changes: where the item ended, where it was, and who changed it.</summary>
     public static HtmlText PartnerChangedPlanItem(string partnerName, string title, PlanItemStatus from, PlanItemStatus to) => Html.Format(
-        $"План адресных мер поддержки: пункт «{title}» — теперь {StatusLabel(to)} (было: {StatusLabel(from)}).\nИзменение от партнёра: {partnerName}. Карточка — /partnership.");
+        $"План адресных мер поддержки: пункт {RussianQuotes.Quote(title)} — теперь {StatusLabel(to)} (было: {StatusLabel(from)}).\nИзменение от партнёра: {partnerName}. Карточка — /partnership.");
 
     public static HtmlText AskMeetingDate(string example) => Html.Format($"Дата встречи (ДД.ММ.ГГГГ), например {example}.");
     public static HtmlText AskMeetingTime => Html.Raw("Время по местному времени района (ЧЧ:ММ), например 15:30.");
@@ -309,19 +309,19 @@ public static class PartnershipTexts
         : before.Ticks % TimeSpan.TicksPerHour == 0 ? $"за {(int)before.TotalHours} ч"
         : $"за {(int)Math.Round(before.TotalMinutes)} мин";
     public static HtmlText PartnerSetMeeting(string who, string when, string format, string note) =>
-        Html.Format($"{who} назначил(а) встречу: {when}, {format}.{(note.Length == 0 ? "" : "\n" + note)}");
+        Html.Format($"Новая встреча: {when}, {format}. Назначена партнёром: {who}.{(note.Length == 0 ? "" : "\n" + note)}");
 
     public static HtmlText AskRating(string deficit, int index, int total) => Html.Format(
-        $"Ежемесячная оценка ({index} из {total}). Насколько сейчас закрыт дефицит «{deficit}»? 1 — совсем нет, 5 — полностью.");
+        $"Ежемесячная оценка ({index} из {total}). Насколько сейчас закрыт дефицит {RussianQuotes.Quote(deficit)}? 1 — совсем нет, 5 — полностью.");
     public static HtmlText AskCheckinComment => Html.Raw("Комментарий к оценке — что получилось, что мешает (до 500 символов), или «Пропустить».");
     public static HtmlText CheckinSaved => Html.Raw("Спасибо, оценка сохранена. Динамика — в карточке /partnership.");
-    public static HtmlText CheckinToMentor(string who, string summary) => Html.Format($"{who} провёл(а) ежемесячную оценку:\n{summary}\nДобавьте короткую заметку наставника.");
+    public static HtmlText CheckinToMentor(string who, string summary) => Html.Format($"Новая ежемесячная оценка. Молодой директор: {who}.\n{summary}\nДобавьте короткую заметку наставника.");
     public static HtmlText AskMentorNote => Html.Raw("Заметка наставника к оценке — до 500 символов.");
     public static HtmlText MentorNoteSaved => Html.Raw("Заметка сохранена.");
 
     public static HtmlText AskEndReason => Html.Raw("Почему вы завершаете партнёрство досрочно? Причину увидит партнёр (до 300 символов).");
     public static HtmlText EndedEarly => Html.Raw("Партнёрство завершено досрочно. Спасибо за работу! Можно оставить отзыв.");
-    public static HtmlText PartnerEndedEarly(string who, string reason) => Html.Format($"{who} завершил(а) партнёрство досрочно. Причина: {reason}\nМожно оставить отзыв.");
+    public static HtmlText PartnerEndedEarly(string who, string reason) => Html.Format($"Партнёрство завершено досрочно по решению партнёра. Партнёр: {who}.\nПричина: {reason}\nМожно оставить отзыв.");
     public static HtmlText Completed(string end) => Html.Format($"Срок соглашения истёк ({end}), партнёрство завершено. Спасибо за работу! Можно оставить отзыв.");
 
     public static HtmlText ProlongationQuestion(string end) => Html.Format(
@@ -336,8 +336,8 @@ public static class PartnershipTexts
     public static HtmlText AskFeedback => Html.Raw("Ваш отзыв о партнёрстве — что получилось, что посоветуете другим (до 1000 символов).");
     public static HtmlText FeedbackSaved => Html.Raw("Спасибо за отзыв!");
 
-    public static HtmlText MentorErased => Html.Raw("Ваш наставник удалил свои данные из MentorBot, поэтому партнёрство завершено. Подобрать нового наставника — /find_mentor.");
-    public static HtmlText MenteeErased => Html.Raw("Ваш подопечный удалил свои данные из MentorBot, поэтому партнёрство завершено. Место подопечного освободилось.");
+    public static HtmlText MentorErased => Html.Raw("Партнёрство завершено: наставник удалил свои данные из MentorBot. Подобрать нового наставника — /find_mentor.");
+    public static HtmlText MenteeErased => Html.Raw("Партнёрство завершено: молодой директор удалил свои данные из MentorBot. Место подопечного освободилось.");
 
     /// <summary>To a coordinator: a pair of their district ended. <paramref name="how"/> says how, as a whole sentence.</summary>
     public static HtmlText PairEndedToCoordinator(HtmlText how, DirectorProfile? mentee, DirectorProfile? mentor)
@@ -362,6 +362,6 @@ public static class PartnershipTexts
         $"Партнёрство завершено досрочно по решению {(byMentee ? "молодого директора" : "наставника")}. Причина: {reason}");
     public static HtmlText PairCompleted(string end) => Html.Format($"Срок соглашения истёк ({end}), партнёрство завершено.");
     public static HtmlText PairErased => Html.Raw("Партнёрство завершено: второй участник удалил свои данные из MentorBot.");
-    public static HtmlText RequestCancelledByErasure => Html.Raw("Запрос на наставничество отменён: его автор удалил свои данные.");
+    public static HtmlText RequestCancelledByErasure => Html.Raw("Запрос на наставничество отменён: молодой директор удалил свои данные из MentorBot.");
     public static HtmlText RequestCancelledMentorErased => Html.Raw("Ваш запрос отменён: флагман удалил свои данные. Подобрать другого — /find_mentor.");
 }

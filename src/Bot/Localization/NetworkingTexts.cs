@@ -11,6 +11,8 @@ public static class NetworkingTexts
     public const string PreviousPage = "‹ Назад";
     public const string NextPage = "Далее ›";
 
+    private static string Q(string text) => RussianQuotes.Quote(text);
+
     public static string Date(DateOnly date) => date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);
 
     /// <summary>A link that opens the person's chat, and their @username when known. Only ever sent with their consent.</summary>
@@ -55,12 +57,12 @@ public static class NetworkingTexts
     public const string DeclineIntroductionButton = "Не сейчас";
     public const string ProfileUnavailable = "Этот профиль больше не доступен в поиске.";
     public const string IntroductionAlreadySent = "Запрос на знакомство уже отправлен — дождитесь ответа.";
-    public const string IntroductionDeclinedBefore = "Коллега уже ответил(а) на ваш запрос и сейчас не готов(а) к знакомству.";
+    public const string IntroductionDeclinedBefore = "На ваш запрос уже ответили: сейчас знакомство не состоится.";
     public const string IntroductionAlreadyAnswered = "Вы уже ответили на этот запрос.";
     public const string NotYourIntroduction = "Это не ваш запрос на знакомство.";
 
     public static string TooManyIntroductions(int max) =>
-        $"У вас уже {max} запросов без ответа. Дождитесь ответов, прежде чем отправлять новые.";
+        $"У вас уже {RussianPlural.Of(max, "запрос", "запроса", "запросов")} без ответа. Дождитесь ответов, прежде чем отправлять новые.";
 
     public static string ContactSwitch(bool allow) => allow ? "Разрешить давать мой контакт" : "Не давать мой контакт без запроса";
 
@@ -96,10 +98,10 @@ public static class NetworkingTexts
 
     public static HtmlText YouAcceptedIntroduction(HtmlText contact) => Html.Format($"Вы согласились на знакомство. Контакт коллеги: {contact}.");
 
-    public static HtmlText YouDeclinedIntroduction(string name) => Html.Format($"Вы отклонили запрос на знакомство от {name}. Ваш контакт не передан.");
+    public static HtmlText YouDeclinedIntroduction(string name) => Html.Format($"Вы отклонили запрос на знакомство. Автор запроса: {name}. Ваш контакт не передан.");
 
     public static HtmlText IntroductionAccepted(HtmlText contact, string school) => Html.Format(
-        $"Коллега согласился(ась) на знакомство: {contact}, {school}. Напишите напрямую в Telegram.");
+        $"Запрос на знакомство принят: {contact}, {school}. Напишите напрямую в Telegram.");
 
     public static HtmlText IntroductionDeclined(string name) => Html.Format(
         $"{MentorshipTexts.ShortName(name)} сейчас не может познакомиться — спасибо за понимание. Другие коллеги — /find.");
@@ -179,25 +181,25 @@ public static class NetworkingTexts
         """);
 
     public static HtmlText PracticeSubmitted(string title) => Html.Format(
-        $"Практика «{title}» отправлена координатору района на проверку. Я напишу, когда её рассмотрят.");
+        $"Практика {Q(title)} отправлена координатору района на проверку. Я напишу, когда её рассмотрят.");
 
     public static HtmlText PracticeForReview(string title, string author, string school, string district) => Html.Format(
-        $"Новая практика на проверку: «{title}» — {author}, {school} ({district}). Все ожидающие — /review_practices.");
+        $"Новая практика на проверку: {Q(title)} — {author}, {school} ({district}). Все ожидающие — /review_practices.");
 
     public static HtmlText NoPracticesToReview => Html.Raw("Практик на проверке нет.");
 
     public static HtmlText PracticesToReview(int count) => Html.Format($"Практик на проверке: {count}.");
 
-    public static HtmlText PracticeApproved(string title) => Html.Format($"Практика «{title}» опубликована в банке опыта.");
+    public static HtmlText PracticeApproved(string title) => Html.Format($"Практика {Q(title)} опубликована в банке опыта.");
 
-    public static HtmlText YourPracticeApproved(string title) => Html.Format($"Ваша практика «{title}» одобрена и опубликована в банке опыта — /practices.");
+    public static HtmlText YourPracticeApproved(string title) => Html.Format($"Ваша практика {Q(title)} одобрена и опубликована в банке опыта — /practices.");
 
-    public static HtmlText AskPracticeRejectionReason(string title) => Html.Format($"Почему практика «{title}» не подходит? Автор увидит причину.");
+    public static HtmlText AskPracticeRejectionReason(string title) => Html.Format($"Почему практика {Q(title)} не подходит? Автор увидит причину.");
 
-    public static HtmlText PracticeRejected(string title, string reason) => Html.Format($"Практика «{title}» отклонена. Причина: {reason}.");
+    public static HtmlText PracticeRejected(string title, string reason) => Html.Format($"Практика {Q(title)} отклонена. Причина: {reason}.");
 
     public static HtmlText YourPracticeRejected(string title, string reason) => Html.Format(
-        $"Координатор не опубликовал(а) практику «{title}». Причина: {reason}. Её можно доработать и отправить снова — /publish_practice.");
+        $"Практика {Q(title)} не одобрена координатором района. Причина: {reason}. Её можно доработать и отправить снова — /publish_practice.");
 
     // Internship sites.
     public const string NewSiteButton = "+ Новая стажировочная площадка";
@@ -209,7 +211,7 @@ public static class NetworkingTexts
     public static string AlreadyAskedToJoin(ParticipationStatus? status) => status switch
     {
         ParticipationStatus.Confirmed => "Вы уже участник этой программы.",
-        ParticipationStatus.Declined => "Координатор уже рассмотрел вашу заявку на эту программу.",
+        ParticipationStatus.Declined => "Ваша заявка на эту программу уже рассмотрена.",
         _ => "Ваша заявка уже отправлена и ждёт решения координатора.",
     };
 
@@ -219,7 +221,7 @@ public static class NetworkingTexts
 
     public static string ConfirmParticipantButton(string name) => $"✅ {name}";
 
-    public static string ProgrammeAudience(string school, string theme) => $"Участники стажировки: {school}, «{theme}»";
+    public static string ProgrammeAudience(string school, string theme) => $"Участники стажировки: {school}, {Q(theme)}";
 
     public static HtmlText NoProgrammes => Html.Raw("Сейчас нет открытых программ стажировочных площадок. Координатор района сообщит о новых.");
 
@@ -241,26 +243,26 @@ public static class NetworkingTexts
     }
 
     public static HtmlText JoinRequested(string school, string theme) => Html.Format(
-        $"Заявка на программу «{theme}» ({school}) отправлена координатору. Я напишу, когда он(а) ответит.");
+        $"Заявка на программу {Q(theme)} ({school}) отправлена координатору. Я напишу, когда придёт ответ.");
 
     public static HtmlText JoinRequestToCoordinator(string name, string school, string district, string siteSchool, string theme) => Html.Format(
-        $"Заявка на стажировку: {name}, {school} ({district}) — программа «{theme}», площадка {siteSchool}. Все заявки — /sites.");
+        $"Заявка на стажировку: {name}, {school} ({district}) — программа {Q(theme)}, площадка {siteSchool}. Все заявки — /sites.");
 
     public static HtmlText YouAreParticipant(string school, string theme, DateOnly starts, DateOnly ends) => Html.Format(
-        $"Вы участник программы стажировочной площадки «{theme}» ({school}), {Date(starts)} — {Date(ends)}. Объявления о занятиях будут приходить сюда.");
+        $"Вы участник программы стажировочной площадки {Q(theme)} ({school}), {Date(starts)} — {Date(ends)}. Объявления о занятиях будут приходить сюда.");
 
     public static HtmlText ParticipationDeclined(string school, string theme) => Html.Format(
-        $"Координатор не смог включить вас в программу «{theme}» ({school}). Другие программы — /internships.");
+        $"Заявка на программу {Q(theme)} ({school}) отклонена координатором. Другие программы — /internships.");
 
     public static HtmlText SitesHeader(int count) => count == 0
         ? Html.Raw("<b>Стажировочные площадки</b>: открытых программ в ваших районах нет.")
         : Html.Format($"<b>Стажировочные площадки</b> — открытых программ: {count}");
 
     public static HtmlText SiteLine(string school, string district, string theme, DateOnly starts, DateOnly ends, int waiting, int confirmed) => Html.Format(
-        $"<b>{school}</b> ({district}): «{theme}», {Date(starts)} — {Date(ends)}\n   заявок ждёт решения: {waiting}, участников: {confirmed}");
+        $"<b>{school}</b> ({district}): {Q(theme)}, {Date(starts)} — {Date(ends)}\n   заявок ждёт решения: {waiting}, участников: {confirmed}");
 
     public static HtmlText SiteRequests(string school, string theme, IReadOnlyList<string> waiting, IReadOnlyList<string> confirmed) => Html.Lines(
-        new[] { Html.Format($"<b>{school}</b>: «{theme}»"), Html.Format($"\nЖдут решения: {waiting.Count}") }
+        new[] { Html.Format($"<b>{school}</b>: {Q(theme)}"), Html.Format($"\nЖдут решения: {waiting.Count}") }
             .Concat(waiting.Select((w, i) => Html.Format($"{i + 1}. {w}")))
             .Append(Html.Format($"\nУчастники: {confirmed.Count}"))
             .Concat(confirmed.Select((c, i) => Html.Format($"{i + 1}. {c}")))
@@ -296,10 +298,10 @@ public static class NetworkingTexts
         """);
 
     public static HtmlText SiteCreated(string school, string theme) => Html.Format(
-        $"Площадка создана: {school}, «{theme}». Директора подают заявки через /internships, вы подтверждаете их в /sites.");
+        $"Площадка создана: {school}, {Q(theme)}. Директора подают заявки через /internships, вы подтверждаете их в /sites.");
 
     public static HtmlText YourSchoolIsASite(string school, string theme, DateOnly starts, DateOnly ends) => Html.Format(
-        $"Ваша школа ({school}) — стажировочная площадка: «{theme}», {Date(starts)} — {Date(ends)}. Делитесь опытом в банке практик — /publish_practice.");
+        $"Ваша школа ({school}) — стажировочная площадка: {Q(theme)}, {Date(starts)} — {Date(ends)}. Делитесь опытом в банке практик — /publish_practice.");
 
     // Peer meetings.
     public const string JoinLocalButton = "☕ Участвовать: коллеги моего района";
@@ -355,14 +357,9 @@ public static class NetworkingTexts
     public const string RevokeForumLinkButton = "Отозвать ссылку";
     public const string ForumLinkAlreadyRevoked = "Ссылка уже отозвана.";
 
-    public static string ForumLinkRevoked(long opened) => $"Ссылка отозвана. Её открыли раз: {opened}.";
+    public static string ForumLinkRevoked(long opened) => $"Ссылка отозвана. Её открыли {RussianPlural.Of(opened, "раз", "раза", "раз")}.";
 
-    public static string Days(int days) => days switch
-    {
-        1 => "1 день",
-        < 5 => $"{days} дня",
-        _ => $"{days} дней",
-    };
+    public static string Days(int days) => RussianPlural.Days(days);
 
     public static HtmlText ChooseForumRole => Html.Raw("Кого регистрирует ссылка форума?");
 

@@ -126,7 +126,7 @@ public static class ProfileTexts
         $"По приглашению роль изменена: молодой директор стал директором-флагманом; открытый запрос на наставничество, если был, отозван.\nФлагман: {name}, {school} ({district})");
 
     public static HtmlText RequestWithdrawnByRoleChange(string name) => Html.Format(
-        $"Запрос на наставничество отозван: его автор стал директором-флагманом.\nМолодой директор: {name}");
+        $"Запрос на наставничество отозван: автор запроса теперь директор-флагман.\nАвтор запроса: {name}");
 
     public static HtmlText RoleUnchanged => Html.Raw("Хорошо, вы остаётесь молодым директором. Приглашение не использовано.");
 
@@ -191,7 +191,7 @@ public static class ProfileTexts
         else
         {
             lines.Add(Html.Format($"Сильные стороны: {Listed(profile.Strengths, taxonomy)}"));
-            lines.Add(Html.Format($"Готов(а) сопровождать: {profile.Capacity}"));
+            lines.Add(Html.Format($"Могу сопровождать одновременно: {RussianPlural.Of(profile.Capacity, "молодой директор", "молодых директора", "молодых директоров")}"));
             lines.Add(Html.Format($"Хочу научиться: {Listed(profile.WantsToLearn, taxonomy)}"));
         }
         lines.Add(Html.Format($"О себе: {(profile.Note.Length == 0 ? "—" : profile.Note)}"));

@@ -42,5 +42,5 @@ public static class ReminderTexts
     public static HtmlText NewRegistration(string name, bool flagship, string school, string district) =>
         Html.Format($"{name} — {(flagship ? "директор-флагман" : "молодой директор")}, {school} ({district})");
 
-    public static HtmlText WaitingSince(HtmlText person, int days) => Html.Format($"{person}, ждёт {days} дн.");
+    public static HtmlText WaitingSince(HtmlText person, int days) => Html.Format($"{person}, ждёт {RussianPlural.Days(days)}");
 }

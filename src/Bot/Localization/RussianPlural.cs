@@ -19,4 +19,6 @@ public static class RussianPlural
     }
 
     public static string Years(long number) => Of(number, "год", "года", "лет");
+
+    public static string Days(long number) => Of(number, "день", "дня", "дней");
 }

@@ -77,7 +77,7 @@ public static class SchoolTexts
     public static HtmlText DownloadFailed => Html.Raw("Не удалось получить файл от Telegram. Пришлите его ещё раз.");
 
     public static HtmlText RowsRejected(string fileName, SchoolRoster roster) => Html.Format(
-        $"Файл «{fileName}» не принят: строк с ошибками — {roster.Problems.Count} из {roster.RowsRead}. Реестр не изменён.\n")
+        $"Файл {RussianQuotes.Quote(fileName)} не принят: строк с ошибками — {roster.Problems.Count} из {roster.RowsRead}. Реестр не изменён.\n")
         + Html.Lines(roster.Problems.Take(ListedAtMost).Select(p => Html.Format($"Строка {p.Row}: {p.Reason}.")))
         + (roster.Problems.Count > ListedAtMost ? Html.Format($"\n…и ещё строк с ошибками: {roster.Problems.Count - ListedAtMost}.") : HtmlText.Empty);
 
@@ -85,7 +85,7 @@ public static class SchoolTexts
     {
         var lines = new List<HtmlText>
         {
-            Html.Format($"Файл «{fileName}», {district}. Прочитано строк: {plan.RowsRead}, ошибок нет."),
+            Html.Format($"Файл {RussianQuotes.Quote(fileName)}, {district}. Прочитано строк: {plan.RowsRead}, ошибок нет."),
         };
         if (plan.Added.Count > 0)
         {
@@ -127,7 +127,7 @@ public static class SchoolTexts
     public const string NotInRegistryButton = "Моей школы нет в списке";
 
     public static HtmlText ChooseRegistrySchool(string typed) => Html.Format(
-        $"В реестре школ по запросу «{typed}» нашлось вот что. Выберите свою школу — населённый пункт, его тип и размер школы подставятся из реестра. Если её нет в списке, нажмите «{NotInRegistryButton}» или напишите номер или название иначе.");
+        $"В реестре школ по запросу {RussianQuotes.Quote(typed)} нашлось вот что. Выберите свою школу — населённый пункт, его тип и размер школы подставятся из реестра. Если её нет в списке, нажмите «{NotInRegistryButton}» или напишите номер или название иначе.");
 
     public static string RegistryChoiceLabel(School school, string district, bool withDistrict)
     {
@@ -159,5 +159,5 @@ public static class SchoolTexts
         return list.Count > ListedAtMost ? $"{shown} …и ещё {list.Count - ListedAtMost}" : shown;
     }
 
-    private static string Quoted(IEnumerable<string> labels) => string.Join(", ", labels.Select(l => $"«{l}»"));
+    private static string Quoted(IEnumerable<string> labels) => string.Join(", ", labels.Select(RussianQuotes.Quote));
 }

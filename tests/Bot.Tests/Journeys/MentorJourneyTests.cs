@@ -34,7 +34,7 @@ public sealed class MentorJourneyTests
         Assert.Contains("Новая заявка директора-флагмана: Петров Сергей Иванович", journey.Last(Coordinator));
         await journey.SendAsync(Coordinator, "/approvals");
         await journey.PressAsync(Coordinator, "Подтвердить");
-        Assert.Contains("подтвердил вашу анкету", journey.Last(Flagship));
+        Assert.Contains("анкета подтверждена координатором", journey.Last(Flagship));
 
         // The young director registers and asks the only flagship who covers a deficit.
         await RegistrationScript.RegisterYoungAsync(bot, Young);
@@ -138,7 +138,7 @@ public sealed class MentorJourneyTests
         await journey.SendAsync(Young, "/delete_me");
         await journey.PressAsync(Young, "Да, удалить");
 
-        Assert.Equal("Ваш подопечный удалил свои данные из MentorBot, поэтому партнёрство завершено. Место подопечного освободилось.", journey.Last(Flagship));
+        Assert.Equal("Партнёрство завершено: молодой директор удалил свои данные из MentorBot. Место подопечного освободилось.", journey.Last(Flagship));
         var told = journey.Last(Coordinator);
         Assert.Contains("второй участник удалил свои данные", told);
         Assert.Contains("Наставник: Петров Сергей Иванович", told);

@@ -93,7 +93,7 @@ public sealed partial class RoleJourneyTests
         Assert.Contains("вы — директор-флагман", journey.Last(Young));
         Assert.Equal(("Flagship", "Approved"), (await bot.QueryAsync<(string, string)>("SELECT role, status FROM people WHERE user_id = @Young", new { Young })).Single());
         Assert.Equal("Withdrawn", await bot.ScalarAsync<string>("SELECT status FROM mentor_requests"));
-        Assert.Contains("Запрос на наставничество отозван: его автор стал директором-флагманом", journey.Last(Flagship));
+        Assert.Contains("Запрос на наставничество отозван: автор запроса теперь директор-флагман", journey.Last(Flagship));
         Assert.Contains("По приглашению роль изменена", journey.Last(Coordinator));
     }
 

@@ -69,7 +69,7 @@ public sealed class WeeklyDigestTests
         Assert.StartsWith("Сводка за неделю — Динской район", dinskoy);
         Assert.Contains("Новые анкеты за неделю: 2", dinskoy);
         Assert.Contains("Анна Новикова — молодой директор, СОШ № 9 (Динской район)", dinskoy);
-        Assert.Contains("Флагманы ждут подтверждения: 1 — /approvals\n• Борис Ждущий, СОШ № 1 (Динской район), ждёт 6 дн.", dinskoy);
+        Assert.Contains("Флагманы ждут подтверждения: 1 — /approvals\n• Борис Ждущий, СОШ № 1 (Динской район), ждёт 6 дней", dinskoy);
         Assert.Contains("Молодые директора без наставника: 1\n• Анна Новикова", dinskoy);
         Assert.DoesNotContain("Вера", dinskoy);
         Assert.DoesNotContain("Григорий", dinskoy);

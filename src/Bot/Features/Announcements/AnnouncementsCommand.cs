@@ -165,7 +165,7 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
             AnnouncementTexts.ExportCaption(announcement.Title, yes, attendees.Count - yes), csv);
     }
 
-    private static readonly string[] AnswerHeaders = ["№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Когда ответил(а)"];
+    private static readonly string[] AnswerHeaders = ["№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Время ответа"];
 
     /// <summary>Everyone who answered, as a CSV file that Excel opens as it is.</summary>
     private async Task ExportCsvAsync(UpdateContext context, Announcement announcement, CancellationToken cancellationToken)

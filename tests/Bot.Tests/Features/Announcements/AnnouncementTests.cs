@@ -258,7 +258,7 @@ public sealed class AnnouncementTests
         Assert.Equal("text/csv", document.ContentType);
         Assert.Equal([0xEF, 0xBB, 0xBF], document.Content.Take(3).ToArray());
         var rows = Csv.Read(document.Content);
-        Assert.Equal(["№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Когда ответил(а)"], rows[0]);
+        Assert.Equal(["№", "ФИО", "Школа", "Район", "Роль", "Ответ", "Время ответа"], rows[0]);
         Assert.Equal(["1", "Молодой Директор 101", "СОШ № 1", "Динской район", "молодой директор", "Буду", "23.11.2026 10:00"], rows[1]);
         Assert.Equal(["2", "Щукина Ёлка Юрьевна", "МБОУ \"СОШ № 4\"; корпус 2", "Динской район", "молодой директор", "Буду", "23.11.2026 10:00"], rows[2]);
         Assert.Equal(["3", "Флагман Директор 201", "СОШ № 1", "Динской район", "директор-флагман", "Не смогу", "23.11.2026 10:00"], rows[3]);
@@ -300,7 +300,7 @@ public sealed class AnnouncementTests
         await bot.SendTextAsync(Coordinator, "01.12.2026 10:00");
 
         await bot.SendTextAsync(Coordinator, "/announcements");
-        Assert.Contains("рассылка запланирована на 01.12.2026 (вт), 10:00 МСК", bot.LastText(Coordinator));
+        Assert.Contains("рассылка: запланирована на 01.12.2026 (вт), 10:00 МСК", bot.LastText(Coordinator));
         await bot.PressAsync(Coordinator, "1");
         await bot.PressAsync(Coordinator, "Отменить рассылку");
         // One tap only asks.

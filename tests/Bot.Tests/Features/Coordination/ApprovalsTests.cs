@@ -20,7 +20,7 @@ public sealed class ApprovalsTests
 
         Assert.Equal("Approved", await bot.ScalarAsync<string>("SELECT status FROM people WHERE user_id = @Applicant", new { Applicant }));
         Assert.Equal(Coordinator, await bot.ScalarAsync<long>("SELECT reviewed_by FROM people WHERE user_id = @Applicant", new { Applicant }));
-        Assert.Contains("подтвердил вашу анкету", bot.LastText(Applicant));
+        Assert.Contains("анкета подтверждена координатором", bot.LastText(Applicant));
         await bot.SendTextAsync(Applicant, "/help");
         Assert.DoesNotContain("/approvals", bot.LastText(Applicant));
     }

@@ -42,9 +42,9 @@ public sealed class OversightTests
         var text = bot.LastText(Coordinator);
         Assert.Contains("без наставника: 4", text);
         Assert.DoesNotContain("Егорова", text);
-        Assert.Contains("Жуков Женя Жоржевич (СОШ № 25): ждёт ответа на запрос к Борисов Борис Борисович", text);
+        Assert.Contains("Жуков Женя Жоржевич (СОШ № 25): ждёт ответа на запрос (флагман: Борисов Борис Борисович)", text);
         Assert.Contains("Зайцева Зоя Захаровна (СОШ № 26): просит координатора подобрать наставника", text);
-        Assert.Contains("Ильин Игорь Ильич (СОШ № 39): ещё не отправил(а) запрос; лучший вариант — Кунаковская Мария Алексеевна", text);
+        Assert.Contains("Ильин Игорь Ильич (СОШ № 39): запрос ещё не отправлен; лучший вариант — Кунаковская Мария Алексеевна", text);
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class OversightTests
         var text = bot.Telegram.In(Coordinator)[^2].Text;
         Assert.Contains("Покрытие дефицитов", bot.LastText(Coordinator));
         Assert.Equal(Coordinator, bot.Telegram.Photos.Single().ChatId);
-        Assert.Contains("Динской район: молодых директоров 6, флагманов 6 (ждут подтверждения 0), активных пар 1", text);
+        Assert.Contains("Динской район: молодые директора — 6, флагманы — 6 (ждут подтверждения — 0), активные пары — 1", text);
         // Школа №1 is full now, so nobody with a free place covers legal questions; nobody covers preschool at all.
         // Егорова has a mentor now: only Лебедева still needs help with legal questions.
         Assert.Contains("❗ Правовые вопросы и локальные акты: 1 / 0", text);

@@ -35,7 +35,7 @@ public sealed class PairingRulesTests
         await bot.PressDataAsync(FarYoung, $"req:new:{BestFlagship}");
 
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM mentor_requests"));
-        Assert.Contains(bot.Telegram.CallbackAnswers, a => a.Text is { } text && text.Contains("не может взять подопечного"));
+        Assert.Contains(bot.Telegram.CallbackAnswers, a => a.Text is { } text && text.Contains("нельзя назначить подопечного"));
         Assert.Empty(bot.TextsIn(FarFlagship));
         Assert.Empty(bot.TextsIn(BestFlagship));
     }

@@ -21,7 +21,7 @@ public sealed class PartnershipTests
         await bot.SendTextAsync(Young, "15.12.2026");
 
         Assert.Contains("Пункт плана добавлен", bot.LastText(Young));
-        Assert.Contains("добавил(а) пункт плана: Консультация по локальным актам (срок 15.12.2026)", bot.LastText(BestFlagship));
+        Assert.Contains("В план добавлен пункт: Консультация по локальным актам (срок 15.12.2026)", bot.LastText(BestFlagship));
         Assert.Equal(("Mentor", "Planned"), (await bot.QueryAsync<(string, string)>("SELECT owner, status FROM plan_items")).Single());
 
         await bot.SendTextAsync(BestFlagship, "/partnership");
@@ -198,14 +198,16 @@ public sealed class PartnershipTests
         await bot.SendTextAsync(BestFlagship, "Приеду к 15:30, кабинет директора");
 
         Assert.Contains("Встреча назначена: 25.11.2026 15:30, визит в школу", bot.LastText(BestFlagship));
-        Assert.Contains("назначил(а) встречу: 25.11.2026 15:30", bot.LastText(Young));
+        Assert.Contains("Новая встреча: 25.11.2026 15:30", bot.LastText(Young));
         // 15:30 in Europe/Moscow is 12:30 UTC.
         Assert.Equal(new DateTimeOffset(2026, 11, 25, 12, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds(), await bot.ScalarAsync<long>("SELECT starts_at FROM meetings"));
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 12, 31, 0, TimeSpan.Zero));
         await bot.SweepAsync();
-        Assert.Contains("Завтра встреча с Петров Сергей Иванович", bot.LastText(Young));
-        Assert.Contains("Завтра встреча с Иванова Мария Петровна", bot.LastText(BestFlagship));
+        Assert.StartsWith("Завтра встреча:", bot.LastText(Young));
+        Assert.Contains("Партнёр: Петров Сергей Иванович", bot.LastText(Young));
+        Assert.StartsWith("Завтра встреча:", bot.LastText(BestFlagship));
+        Assert.Contains("Партнёр: Иванова Мария Петровна", bot.LastText(BestFlagship));
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 11, 31, 0, TimeSpan.Zero));
         await bot.SweepAsync();
@@ -228,7 +230,7 @@ public sealed class PartnershipTests
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 11, 30, 0, TimeSpan.Zero));
         await bot.SweepAsync();
-        Assert.Equal("Через час встреча с Петров Сергей Иванович: 24.11.2026 15:30, онлайн.", bot.LastText(Young));
+        Assert.Equal("Через час встреча: 24.11.2026 15:30, онлайн. Партнёр: Петров Сергей Иванович.", bot.LastText(Young));
         Assert.Equal(count + 1, bot.TextsIn(Young).Count);
         Assert.Equal(2L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM reminders WHERE kind = 'meeting.soon'"));
     }
@@ -244,7 +246,7 @@ public sealed class PartnershipTests
 
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 24, 6, 31, 0, TimeSpan.Zero));
         await bot.SweepAsync();
-        Assert.Equal("Завтра встреча с Петров Сергей Иванович: 25.11.2026 09:30, онлайн.", bot.LastText(Young));
+        Assert.Equal("Завтра встреча: 25.11.2026 09:30, онлайн. Партнёр: Петров Сергей Иванович.", bot.LastText(Young));
 
         // The hour-before reminder falls due at 08:30 in Moscow, within quiet hours, and goes at 09:00.
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 5, 31, 0, TimeSpan.Zero));
@@ -252,7 +254,7 @@ public sealed class PartnershipTests
         Assert.StartsWith("Завтра", bot.LastText(Young));
         bot.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
         await bot.SweepAsync();
-        Assert.Equal("Через 30 мин встреча с Петров Сергей Иванович: 25.11.2026 09:30, онлайн.", bot.LastText(Young));
+        Assert.Equal("Через 30 мин встреча: 25.11.2026 09:30, онлайн. Партнёр: Петров Сергей Иванович.", bot.LastText(Young));
     }
 
     private static async Task SetMeetingAsync(BotHarness bot, string date, string time)
@@ -289,7 +291,7 @@ public sealed class PartnershipTests
         await bot.SweepAsync();
         Assert.Contains("Пора провести ежемесячную оценку", bot.LastText(Young));
         await CheckInAsync(bot, [2, 3, 1], "Начали с локальных актов");
-        Assert.Contains("провёл(а) ежемесячную оценку", bot.LastText(BestFlagship));
+        Assert.Contains("Новая ежемесячная оценка. Молодой директор:", bot.LastText(BestFlagship));
         await bot.PressAsync(BestFlagship, "Добавить заметку");
         await bot.SendTextAsync(BestFlagship, "Хороший темп");
 

@@ -144,7 +144,7 @@ public sealed class RequestFlowTests
         await bot.PressAsync(BestFlagship, "Принять");
 
         Assert.Equal("Withdrawn", await bot.ScalarAsync<string>("SELECT status FROM mentor_requests"));
-        Assert.Contains("отозвал(а)", bot.TextsIn(BestFlagship)[^1]);
+        Assert.Contains("Запрос на наставничество отозван. Молодой директор:", bot.TextsIn(BestFlagship)[^1]);
         Assert.Equal("Этот запрос уже не ждёт ответа.", bot.Telegram.CallbackAnswers[^1].Text);
         Assert.Equal(0L, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM partnerships"));
     }

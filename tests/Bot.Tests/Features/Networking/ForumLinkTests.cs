@@ -98,7 +98,7 @@ public sealed partial class ForumLinkTests
         Assert.Contains("Согласен", string.Join(" ", bot.Telegram.In(Guest).Last().Buttons.Select(b => b.Text)));
 
         await bot.PressAsync(Coordinator, "Отозвать ссылку");
-        Assert.Contains("Её открыли раз: 1", bot.Telegram.CallbackAnswers.Last().Text);
+        Assert.Contains("Её открыли 1 раз.", bot.Telegram.CallbackAnswers.Last().Text);
         await bot.SendTextAsync(Guest + 1, $"/start {revoked}");
         await bot.PressAsync(Guest, "Согласен");
 

@@ -118,10 +118,10 @@ public sealed class InternshipTests
 
         Assert.Equal("Declined", await bot.ScalarAsync<string>("SELECT status FROM internship_participants"));
         Assert.Contains("уже принято решение", bot.Telegram.CallbackAnswers.Last().Text);
-        Assert.Contains("не смог включить", bot.LastText(Young));
+        Assert.Contains("отклонена координатором", bot.LastText(Young));
         Assert.Empty(await AudienceAsync(bot, id));
         await bot.PressDataAsync(Young, $"site:j:{id}");
-        Assert.Contains("уже рассмотрел", bot.Telegram.CallbackAnswers.Last().Text);
+        Assert.Contains("уже рассмотрена", bot.Telegram.CallbackAnswers.Last().Text);
     }
 
     [Fact]

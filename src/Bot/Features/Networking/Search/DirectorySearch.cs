@@ -72,7 +72,7 @@ public sealed class DirectorySearch(NetworkingRepository network, PeopleReposito
     {
         { Code: { } code } => taxonomy.Label(code),
         { District: { } district } => districts.Name(district),
-        _ => $"«{criteria.Query}»",
+        _ => RussianQuotes.Quote(criteria.Query),
     };
 
     /// <summary>What a person can share: a flagship's strengths, a young director's offers.</summary>
