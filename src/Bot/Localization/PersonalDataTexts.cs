@@ -73,22 +73,22 @@ public static class PersonalDataTexts
     public static HtmlText Introduction(string at, bool asked, IntroductionStatus status) => Item($"{at}: {IntroductionLabel(asked, status)}");
 
     public static HtmlText Practice(string title, string at, PracticeStatus status, string? rejectionReason) => Item(
-        $"«{title}» ({at}): {PracticeStatusLabel(status)}" + (rejectionReason is { Length: > 0 } ? $"; причина: {rejectionReason}" : ""));
+        $"{RussianQuotes.Quote(title)} ({at}): {PracticeStatusLabel(status)}" + (rejectionReason is { Length: > 0 } ? $"; причина: {rejectionReason}" : ""));
 
     public static HtmlText InternshipRequest(long programmeId, string? theme, string at, ParticipationStatus status) => Item(
-        $"{(theme is null ? $"Программа № {programmeId}" : $"«{theme}»")}, заявка от {at}: {ParticipationLabel(status)}");
+        $"{(theme is null ? $"Программа № {programmeId}" : $"{RussianQuotes.Quote(theme)}")}, заявка от {at}: {ParticipationLabel(status)}");
 
     public static HtmlText HostedSite(string theme, DateOnly startsOn, DateOnly endsOn) => Item(
-        $"Площадка вашей школы: «{theme}», {MentorshipTexts.Date(startsOn)} — {MentorshipTexts.Date(endsOn)}");
+        $"Площадка вашей школы: {RussianQuotes.Quote(theme)}, {MentorshipTexts.Date(startsOn)} — {MentorshipTexts.Date(endsOn)}");
 
     public static HtmlText PeerTakingPart(bool takingPart, bool paused) => Line("Участие", !takingPart ? "нет" : paused ? "на паузе" : "да");
     public static HtmlText PeerCrossDistrict(bool crossDistrict) => Line("Собеседники и из других районов", YesNo(crossDistrict));
     public static HtmlText PeerRound(string month, bool? met) => Item($"{Month(month)}: {MetLabel(met)}");
 
     // Announcements and reminders.
-    public static HtmlText AnnouncementReceived(string title, string startsAt) => Item($"«{title}», {startsAt}");
+    public static HtmlText AnnouncementReceived(string title, string startsAt) => Item($"{RussianQuotes.Quote(title)}, {startsAt}");
     public static HtmlText EventAnswer(string title, string startsAt, RsvpAnswer answer, string answeredAt) => Item(
-        $"«{title}», {startsAt}: «{AnnouncementTexts.AnswerLabel(answer)}» (ответ от {answeredAt})");
+        $"{RussianQuotes.Quote(title)}, {startsAt}: «{AnnouncementTexts.AnswerLabel(answer)}» (ответ от {answeredAt})");
 
     public static HtmlText RemindersPaused(bool paused) => Line("Напоминания приостановлены", YesNo(paused));
     public static HtmlText PlannedReminder(string kind, string dueAt) => Item($"{dueAt}: {ReminderLabel(kind)}");
