@@ -1,6 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Announcements;
 using MentorBot.Bot.Features.Coordination;
+using MentorBot.Bot.Features.DesignatedPairs;
 using MentorBot.Bot.Features.Help;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Networking;
@@ -77,6 +78,7 @@ public static class FeaturesHostingExtensions
         builder.AddAnnouncements();
         builder.AddNetworking();
         builder.AddSchools();
+        builder.AddDesignatedPairs();
         return builder;
     }
 }

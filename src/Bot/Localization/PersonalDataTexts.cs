@@ -17,6 +17,7 @@ public static class PersonalDataTexts
     public const string CoordinatorTitle = "Координатор";
     public const string DialogTitle = "Незавершённый диалог";
     public const string RequestsTitle = "Запросы на наставничество";
+    public const string DesignatedPairsTitle = "Пары по решению форума";
     public const string PartnershipsTitle = "Партнёрства";
     public const string FeedbackTitle = "Ваши отзывы о партнёрствах";
     public const string NetworkingTitle = "Сеть коллег";

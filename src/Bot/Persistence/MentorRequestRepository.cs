@@ -25,6 +25,21 @@ public sealed class MentorRequestRepository(DbSession db)
             new { MenteeId = menteeId, MentorId = mentorId, Origin = origin.ToString(), ProposedBy = proposedBy, Score = score, Reason = reason, Now = now, ExpiresAt = expiresAt },
             cancellationToken);
 
+    /// <summary>Records a pair answered outside the request flow (a designated pair confirmed or declined), so refusals and partnerships keep their request.</summary>
+    public async Task<long> CreateAnsweredAsync(
+        long menteeId, long mentorId, RequestOrigin origin, RequestStatus status, string reason, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<long>(
+            """
+            INSERT INTO mentor_requests (mentee_id, mentor_id, status, origin, score, reason, created_at, expires_at, answered_at)
+            VALUES (@MenteeId, @MentorId, @Status, @Origin, 0, @Reason, @Now, @Now, @Now)
+            RETURNING id
+            """,
+            new { MenteeId = menteeId, MentorId = mentorId, Status = status.ToString(), Origin = origin.ToString(), Reason = reason, Now = now }, cancellationToken);
+
+    /// <summary>Corrects the status of a request recorded by <see cref="CreateAnsweredAsync"/> whose partnership could not open.</summary>
+    public Task ReleaseAnsweredAsync(long id, CancellationToken cancellationToken = default) =>
+        db.ExecuteAsync("UPDATE mentor_requests SET status = 'Released' WHERE id = @Id AND status = 'Accepted'", new { Id = id }, cancellationToken);
+
     public async Task<MentorRequest?> FindAsync(long id, CancellationToken cancellationToken = default) =>
         (await db.QuerySingleOrDefaultAsync<RequestRow>($"SELECT {Columns} FROM mentor_requests WHERE id = @Id", new { Id = id }, cancellationToken))?.ToRequest();
 

@@ -32,6 +32,7 @@ public static class PersistenceHostingExtensions
         services.AddScoped<BotStateRepository>();
         services.AddScoped<ProcessedUpdateRepository>();
         services.AddScoped<ChatRepository>();
+        services.AddScoped<DesignatedPairRepository>();
         services.AddScoped<ConversationRepository>();
         services.AddScoped<OutboxRepository>();
         services.AddScoped<PeopleRepository>();

@@ -180,6 +180,38 @@ public sealed class MentorshipFlow(
         return null;
     }
 
+    /// <summary>
+    /// Opens the partnership of a designated pair both directors confirmed, as an accepted request would: a one-year
+    /// agreement with the young director's deficits as goals, and its reminders. Null when the flagship has no free
+    /// place or the young director got a mentor meanwhile. A request of the young director's still waiting elsewhere is
+    /// withdrawn, and its flagship told.
+    /// </summary>
+    public async Task<Partnership?> OpenDesignatedAsync(DirectorProfile mentee, DirectorProfile mentor, string reason, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var requestId = await requests.CreateAnsweredAsync(mentee.UserId, mentor.UserId, RequestOrigin.Resolution, RequestStatus.Accepted, reason, now, cancellationToken);
+        var startsOn = LocalDate(now, mentee);
+        var partnershipId = await partnerships.OpenWithinCapacityAsync(
+            mentee.UserId, mentor.UserId, requestId, mentor.Capacity, mentee.Deficits, startsOn, startsOn.AddMonths(Options.AgreementMonths), now, cancellationToken);
+        if (partnershipId is null)
+        {
+            await requests.ReleaseAnsweredAsync(requestId, cancellationToken);
+            return null;
+        }
+        if (await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is { } pending
+            && await requests.CloseAsync(pending.Id, RequestStatus.Withdrawn, null, now, cancellationToken))
+        {
+            outbox.Send(pending.MentorId, MentorshipTexts.WithdrawnToFlagship(mentee));
+        }
+        await requests.ClearCoordinatorChoiceAsync(mentee.UserId, cancellationToken);
+        var partnership = (await partnerships.FindAsync(partnershipId.Value, cancellationToken))!;
+        await reminders.SchedulePartnershipAsync(partnership, now, cancellationToken);
+        return partnership;
+    }
+
+    /// <summary>The flagship declined a designated pair: like a declined request, they are not offered to this young director again.</summary>
+    public Task RecordDesignatedRefusalAsync(DirectorProfile mentee, DirectorProfile mentor, string reason, DateTimeOffset now, CancellationToken cancellationToken) =>
+        requests.CreateAnsweredAsync(mentee.UserId, mentor.UserId, RequestOrigin.Resolution, RequestStatus.Declined, reason, now, cancellationToken);
+
     public async Task<bool> DeclineAsync(MentorRequest request, string? reason, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (!await requests.CloseAsync(request.Id, RequestStatus.Declined, reason, now, cancellationToken))

@@ -17,6 +17,8 @@ public enum RequestOrigin
 {
     Mentee,
     Coordinator,
+    /// <summary>A pair the forum's resolution designated, confirmed by both directors; the request only records it.</summary>
+    Resolution,
 }
 
 /// <summary>A young director's request for a flagship mentor, with the engine's score and reasons for the pair.</summary>
