@@ -73,8 +73,9 @@ public static class CoordinationTexts
 
     public static HtmlText PairsHeader(int count) => Html.Format($"<b>Активные пары: {count}</b>");
 
-    public static HtmlText PairLine(string mentor, string mentorSchool, string mentee, string menteeSchool, string starts, string ends, int done, int total, string lastActivity) =>
-        Html.Format($"• {mentor} ({mentorSchool}) — {mentee} ({menteeSchool}): {starts}–{ends}, план {done}/{total}, активность {lastActivity}");
+    public static HtmlText PairLine(
+        string mentor, string mentorSchool, string mentee, string menteeSchool, string starts, string ends, int done, int total, string lastActivity, bool designated = false) =>
+        Html.Format($"• {mentor} ({mentorSchool}) — {mentee} ({menteeSchool}): {starts}–{ends}, план {done}/{total}, активность {lastActivity}{(designated ? DesignatedPairTexts.DesignatedMark : "")}");
 
     public static HtmlText NoUnmatched => Html.Raw("Все молодые директора ваших районов с наставниками.");
 
@@ -102,8 +103,11 @@ public static class CoordinationTexts
 
     public static HtmlText StatsHeader => Html.Raw("<b>Статистика</b>");
 
-    public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs) =>
-        Html.Format($"• {district}: молодые директора — {young}, флагманы — {flagships} (ждут подтверждения — {pendingFlagships}), активные пары — {pairs}");
+    public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs, int designatedActive = 0, int designatedPending = 0) =>
+        Html.Format($"• {district}: молодые директора — {young}, флагманы — {flagships} (ждут подтверждения — {pendingFlagships}), активные пары — {pairs}")
+        + (designatedActive + designatedPending > 0
+            ? Html.Format($" (по решению форума — {designatedActive}); ещё не начатые пары по решению форума — {designatedPending}")
+            : HtmlText.Empty);
 
     public static HtmlText CoverageHeader => Html.Raw("<b>Покрытие дефицитов</b> (нуждаются / флагманов со свободными местами)");
 

@@ -208,6 +208,9 @@ public static class DesignatedPairTexts
             ? "Ответьте на предложение подтвердить пару — оно выше в этом чате."
             : "Предложение подтвердить пару придёт сюда, как только директор флагманской школы зарегистрируется в боте.");
 
+    public static HtmlText RequestBlockedByDesignated => Html.Raw(
+        "Запрос не отправлен: по решению форума школа молодого директора закреплена за другой флагманской школой, и эта пара ещё ждёт подтверждения.");
+
     public static string UnmatchedDesignated(DesignatedPair pair) =>
         $"закреплена решением форума за школой №{pair.FlagshipNumber}; " + (pair.Status == DesignatedPairStatus.Proposed ? "ждёт подтверждения пары" : "ждёт регистрации директора флагманской школы");
 

@@ -42,6 +42,10 @@ public static class ReportTexts
 
     public const string PairsSheet = "Пары";
     public const string UnmatchedSheet = "Без наставника";
+    public const string DesignatedSheet = "Пары по решению форума";
+
+    public static readonly string[] DesignatedHeaders =
+        ["№", "Район", "Флагманская школа", "Директор-флагман", "Школа молодого директора", "Молодой директор", "Состояние"];
     public const string DeficitsSheet = "Дефициты";
     public const string MeetingsSheet = "Встречи";
     public const string EventsSheet = "События";

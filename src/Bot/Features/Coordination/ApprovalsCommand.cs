@@ -1,5 +1,6 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.DesignatedPairs;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
@@ -41,7 +42,7 @@ public sealed class ApprovalsCommand(PeopleRepository people, SchoolRepository s
 }
 
 /// <summary>Approve or reject a pending flagship; checked against the caller's districts and the applicant's current status.</summary>
-public sealed class ApprovalCallback(PeopleRepository people, RejectionDialog rejection) : ICallbackHandler
+public sealed class ApprovalCallback(PeopleRepository people, RejectionDialog rejection, DesignatedPairProposals designatedPairs) : ICallbackHandler
 {
     public static string Prefix => "appr";
 
@@ -57,6 +58,9 @@ public sealed class ApprovalCallback(PeopleRepository people, RejectionDialog re
                 await people.ReviewAsync(applicant.UserId, ProfileStatus.Approved, context.UserId, null, context.Now, cancellationToken);
                 context.EditOrReply(CoordinationTexts.Approved(applicant.FullName));
                 context.Outbox.Send(applicant.UserId, CoordinationTexts.YouWereApproved);
+                // A pair the forum designated for the flagship's school waited for this approval.
+                await designatedPairs.ProposeReadyAsync(applicant.District, context.Now, cancellationToken);
+                await designatedPairs.TellWaitingAsync(applicant with { Status = ProfileStatus.Approved }, cancellationToken);
                 return;
             case "no":
                 context.RemoveCallbackKeyboard();

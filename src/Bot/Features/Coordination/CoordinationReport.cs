@@ -1,5 +1,6 @@
 using MentorBot.Matching.Scoring;
 using MentorBot.Bot.Catalog;
+using MentorBot.Bot.Features.DesignatedPairs;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
@@ -15,7 +16,11 @@ public sealed record PairReport(
     int PlanDone,
     int PlanTotal,
     IReadOnlyDictionary<string, int> LastRatings,
-    DateTimeOffset LastActivityAt);
+    DateTimeOffset LastActivityAt,
+    bool Designated = false);
+
+/// <summary>A pair the forum designated that has not started yet, with the directors registered at its schools.</summary>
+public sealed record DesignatedPairReport(DesignatedPair Pair, DirectorProfile? Mentor, DirectorProfile? Mentee);
 
 /// <summary>A young director without a mentor, and why.</summary>
 public sealed record UnmatchedReport(DirectorProfile Mentee, string Reason);
@@ -38,11 +43,13 @@ public sealed class CoordinationReport(
     PartnershipRepository partnerships,
     MentorRequestRepository requests,
     MentorMatching matching,
+    DesignatedPairRepository designatedPairs,
     Taxonomy taxonomy)
 {
     public async Task<IReadOnlyList<PairReport>> PairsAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
     {
         var pairs = new List<PairReport>();
+        var designated = await designatedPairs.StartedPartnershipsAsync(cancellationToken);
         // Filtered by district in the database: a report's cost follows the coordinator's districts, not the whole region.
         foreach (var partnership in await partnerships.ActiveInDistrictsAsync(districts, cancellationToken))
         {
@@ -55,9 +62,46 @@ public sealed class CoordinationReport(
             var plan = await partnerships.PlanAsync(partnership.Id, cancellationToken);
             var lastCheckin = (await partnerships.CheckinsAsync(partnership.Id, cancellationToken)).LastOrDefault();
             pairs.Add(new PairReport(mentor, mentee, partnership, plan.Count(i => i.Status == PlanItemStatus.Done), plan.Count,
-                lastCheckin?.Ratings ?? new Dictionary<string, int>(), partnership.LastActivityAt));
+                lastCheckin?.Ratings ?? new Dictionary<string, int>(), partnership.LastActivityAt, designated.Contains(partnership.Id)));
         }
         return pairs.OrderBy(p => p.Mentor.School, StringComparer.Ordinal).ThenBy(p => p.Mentee.School, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The designated pairs of the districts still waiting or proposed, in the district's order of import.</summary>
+    public async Task<IReadOnlyList<DesignatedPairReport>> PendingDesignatedAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
+    {
+        var result = new List<DesignatedPairReport>();
+        foreach (var (pair, flagshipId, youngId) in await designatedPairs.LiveAsync(districts, cancellationToken))
+        {
+            var mentor = (pair.MentorId ?? flagshipId) is { } m ? await people.FindAsync(m, cancellationToken) : null;
+            var mentee = (pair.MenteeId ?? youngId) is { } y ? await people.FindAsync(y, cancellationToken) : null;
+            result.Add(new DesignatedPairReport(pair, mentor, mentee));
+        }
+        return result;
+    }
+
+    /// <summary>Every designated pair of the districts but those a later list withdrew, for the reports: pending, started, declined, released.</summary>
+    public async Task<IReadOnlyList<DesignatedPairReport>> DesignatedAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
+    {
+        var live = (await PendingDesignatedAsync(districts, cancellationToken)).ToDictionary(d => d.Pair.Id);
+        var result = new List<DesignatedPairReport>();
+        foreach (var district in districts.Order(StringComparer.Ordinal))
+        {
+            foreach (var pair in await designatedPairs.ListAsync(district, cancellationToken))
+            {
+                if (live.TryGetValue(pair.Id, out var pending))
+                {
+                    result.Add(pending);
+                }
+                else if (pair.Status != DesignatedPairStatus.Withdrawn)
+                {
+                    result.Add(new DesignatedPairReport(pair,
+                        pair.MentorId is { } m ? await people.FindAsync(m, cancellationToken) : null,
+                        pair.MenteeId is { } y ? await people.FindAsync(y, cancellationToken) : null));
+                }
+            }
+        }
+        return result;
     }
 
     public async Task<IReadOnlyList<UnmatchedReport>> UnmatchedAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken)
@@ -65,6 +109,7 @@ public sealed class CoordinationReport(
         var result = new List<UnmatchedReport>();
         // Read once per district, not once per young director.
         var candidatesByDistrict = new Dictionary<string, IReadOnlyList<MentorBot.Matching.Profiles.DirectorProfile>>(StringComparer.Ordinal);
+        var designated = (await designatedPairs.LiveAsync(districts, cancellationToken)).Where(v => v.YoungUserId is not null).ToDictionary(v => v.YoungUserId!.Value, v => v.Pair);
         foreach (var mentee in await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken))
         {
             if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is not null)
@@ -72,7 +117,11 @@ public sealed class CoordinationReport(
                 continue;
             }
             string reason;
-            if (await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is { } pending)
+            if (designated.TryGetValue(mentee.UserId, out var pair))
+            {
+                reason = DesignatedPairTexts.UnmatchedDesignated(pair);
+            }
+            else if (await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is { } pending)
             {
                 reason = CoordinationTexts.UnmatchedWaiting((await people.FindAsync(pending.MentorId, cancellationToken))?.FullName ?? "");
             }
@@ -102,10 +151,12 @@ public sealed class CoordinationReport(
     {
         // A young director who already has a mentor no longer needs one.
         var mentored = (await partnerships.ActiveInDistrictsAsync(districts, cancellationToken)).Select(p => p.MenteeId).ToHashSet();
+        // One whose designated pair is pending is spoken for, and the flagship's place is kept for them.
+        mentored.UnionWith((await designatedPairs.LiveAsync(districts, cancellationToken)).Select(v => v.YoungUserId).OfType<long>());
         var young = (await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districts.ToList(), cancellationToken))
             .Where(y => !mentored.Contains(y.UserId)).ToList();
         var flagships = await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], districts.ToList(), cancellationToken);
-        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        var loads = await matching.LoadsAsync(cancellationToken);
         var withRoom = flagships.Where(f => f.IsAvailable && loads.GetValueOrDefault(f.UserId) < f.Capacity).ToList();
         return taxonomy.Entries
             .Select(e => new CoverageReport(e.Code, young.Count(y => y.Deficits.Contains(e.Code)), withRoom.Count(f => f.Strengths.Contains(e.Code)),

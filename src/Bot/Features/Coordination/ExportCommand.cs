@@ -41,11 +41,24 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
         ]);
         var coverage = (await report.CoverageAsync(scope, cancellationToken)).Select(c => (IReadOnlyList<object?>)
             [taxonomy.Label(c.Code), c.YoungNeeding, c.FlagshipsOffering, c.FreePlaces, c.IsGap ? "да" : ""]);
-        return new XlsxWorkbook()
+        var workbook = new XlsxWorkbook()
             .Sheet(ReportTexts.PairsSheet, PairHeaders, pairs)
-            .Sheet(ReportTexts.CoverageSheet, ["Дефицит", "Молодых директоров с дефицитом", "Флагманов со свободными местами, закрывающих его", "Свободных мест у них", "Не закрыт"], coverage)
-            .ToBytes();
+            .Sheet(ReportTexts.CoverageSheet, ["Дефицит", "Молодых директоров с дефицитом", "Флагманов со свободными местами, закрывающих его", "Свободных мест у них", "Не закрыт"], coverage);
+        // Only a district that imported a resolution has the sheet.
+        if (await DesignatedRowsAsync(scope, cancellationToken) is { Count: > 0 } designated)
+        {
+            workbook.Sheet(ReportTexts.DesignatedSheet, ReportTexts.DesignatedHeaders, designated);
+        }
+        return workbook.ToBytes();
     }
+
+    /// <summary>The forum's designated pairs as rows of <see cref="ReportTexts.DesignatedHeaders"/>, pending ones said so.</summary>
+    public async Task<IReadOnlyList<IReadOnlyList<object?>>> DesignatedRowsAsync(IReadOnlyCollection<string> scope, CancellationToken cancellationToken) =>
+        (await report.DesignatedAsync(scope, cancellationToken)).Select((d, i) => (IReadOnlyList<object?>)
+        [
+            i + 1, districts.Name(d.Pair.District), "№" + d.Pair.FlagshipNumber, d.Mentor?.FullName ?? "не зарегистрирован",
+            "№" + d.Pair.YoungNumber, d.Mentee?.FullName ?? "не зарегистрирован", DesignatedPairTexts.StatusLabel(d.Pair),
+        ]).ToList();
 
     private static readonly string[] PairHeaders =
     [
@@ -68,6 +81,14 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
         foreach (var coverage in await report.CoverageAsync(scope, cancellationToken))
         {
             csv.Row(taxonomy.Label(coverage.Code), coverage.YoungNeeding, coverage.FlagshipsOffering, coverage.IsGap ? "да" : "");
+        }
+        if (await DesignatedRowsAsync(scope, cancellationToken) is { Count: > 0 } designated)
+        {
+            csv.Blank().Row(ReportTexts.DesignatedHeaders);
+            foreach (var row in designated)
+            {
+                csv.Row([.. row]);
+            }
         }
         return csv.ToBytes();
     }

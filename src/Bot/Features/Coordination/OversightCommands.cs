@@ -19,16 +19,21 @@ public sealed class PairsCommand(CoordinationReport report, Districts districts)
     public async Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
     {
         var pairs = await report.PairsAsync(context.Caller.CoordinatorDistricts, cancellationToken);
-        if (pairs.Count == 0)
+        var designated = await report.PendingDesignatedAsync(context.Caller.CoordinatorDistricts, cancellationToken);
+        var lines = new List<HtmlText>();
+        lines.Add(pairs.Count == 0 ? CoordinationTexts.NoPairs : CoordinationTexts.PairsHeader(pairs.Count));
+        lines.AddRange(pairs.Select(p => CoordinationTexts.PairLine(
+            MentorshipTexts.ShortName(p.Mentor.FullName), p.Mentor.School, MentorshipTexts.ShortName(p.Mentee.FullName), p.Mentee.School,
+            MentorshipTexts.Date(p.Partnership.StartsOn), MentorshipTexts.Date(p.Partnership.EndsOn), p.PlanDone, p.PlanTotal,
+            MentorshipTexts.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.LastActivityAt, districts.TimeZone(p.Mentee.District)).DateTime)), p.Designated)));
+        if (designated.Count > 0)
         {
-            context.Reply(CoordinationTexts.NoPairs);
-            return;
+            lines.Add(HtmlText.Empty);
+            lines.Add(DesignatedPairTexts.DesignatedHeader(designated.Count));
+            lines.AddRange(designated.Select(d => DesignatedPairTexts.DesignatedLine(
+                d.Pair, d.Mentor is { } mentor ? MentorshipTexts.ShortName(mentor.FullName) : null, d.Mentee is { } mentee ? MentorshipTexts.ShortName(mentee.FullName) : null)));
         }
-        context.Reply(Html.Lines(pairs.Select(p => CoordinationTexts.PairLine(
-                MentorshipTexts.ShortName(p.Mentor.FullName), p.Mentor.School, MentorshipTexts.ShortName(p.Mentee.FullName), p.Mentee.School,
-                MentorshipTexts.Date(p.Partnership.StartsOn), MentorshipTexts.Date(p.Partnership.EndsOn), p.PlanDone, p.PlanTotal,
-                MentorshipTexts.Date(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(p.LastActivityAt, districts.TimeZone(p.Mentee.District)).DateTime))))
-            .Prepend(CoordinationTexts.PairsHeader(pairs.Count))));
+        context.Reply(Html.Lines(lines));
     }
 }
 
@@ -84,6 +89,7 @@ public sealed class StatsCommand(PeopleRepository people, CoordinationReport rep
         var young = await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], scope.ToList(), cancellationToken);
         var flagships = await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved, ProfileStatus.Pending], scope.ToList(), cancellationToken);
         var pairs = await report.PairsAsync(scope, cancellationToken);
+        var designated = await report.PendingDesignatedAsync(scope, cancellationToken);
         var lines = new List<HtmlText> { CoordinationTexts.StatsHeader };
         foreach (var district in scope.Order(StringComparer.Ordinal))
         {
@@ -91,7 +97,9 @@ public sealed class StatsCommand(PeopleRepository people, CoordinationReport rep
                 young.Count(y => y.District == district),
                 flagships.Count(f => f.District == district && f.Status == ProfileStatus.Approved),
                 flagships.Count(f => f.District == district && f.Status == ProfileStatus.Pending),
-                pairs.Count(p => p.Mentee.District == district)));
+                pairs.Count(p => p.Mentee.District == district),
+                pairs.Count(p => p.Mentee.District == district && p.Designated),
+                designated.Count(d => d.Pair.District == district)));
         }
         var coverage = await report.CoverageAsync(scope, cancellationToken);
         lines.Add(CoordinationTexts.CoverageHeader);

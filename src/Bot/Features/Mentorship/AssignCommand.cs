@@ -70,7 +70,8 @@ public sealed class AssignCallback(AssignmentChoices assignment, PeopleRepositor
 /// districts with a free place, best score first, those the engine would not suggest marked with the reason.
 /// </summary>
 public sealed class AssignmentChoices(
-    PeopleRepository people, PartnershipRepository partnerships, MentorRequestRepository requests, MentorMatching matching, Districts districts)
+    PeopleRepository people, PartnershipRepository partnerships, MentorRequestRepository requests, MentorMatching matching, Districts districts,
+    DesignatedPairRepository designatedPairs)
 {
     private const int MaxButtons = 40;
     private const int MaxMentors = 20;
@@ -83,9 +84,11 @@ public sealed class AssignmentChoices(
     {
         var young = await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], context.Caller.CoordinatorDistricts.ToList(), cancellationToken);
         var unmatched = new List<DirectorProfile>();
+        // Those whose designated pair is pending wait for it.
+        var designated = (await designatedPairs.LiveAsync(context.Caller.CoordinatorDistricts.ToList(), cancellationToken)).Select(v => v.YoungUserId).OfType<long>().ToHashSet();
         foreach (var mentee in young)
         {
-            if (await IsUnmatchedAsync(mentee.UserId, cancellationToken))
+            if (!designated.Contains(mentee.UserId) && await IsUnmatchedAsync(mentee.UserId, cancellationToken))
             {
                 unmatched.Add(mentee);
             }

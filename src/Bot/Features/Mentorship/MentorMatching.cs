@@ -15,6 +15,7 @@ public sealed class MentorMatching(
     PeopleRepository people,
     PartnershipRepository partnerships,
     MentorRequestRepository requests,
+    DesignatedPairRepository designatedPairs,
     MatchingEngine engine,
     Districts districts)
 {
@@ -52,7 +53,7 @@ public sealed class MentorMatching(
         var region = districts.Find(menteeDistrict)?.Region;
         var inRegion = region is null ? null : districts.All.Where(d => d.Region == region).Select(d => d.Code).ToList();
         var flagships = await FilterAvailable(people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], inRegion, cancellationToken));
-        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        var loads = await LoadsAsync(cancellationToken);
         return flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId))).ToList();
     }
 
@@ -72,9 +73,12 @@ public sealed class MentorMatching(
     public async Task<DistrictProposal> ProposeAsync(IReadOnlyCollection<string> districtCodes, IReadOnlyList<MatchRunPair> choices, CancellationToken cancellationToken)
     {
         var young = new List<DirectorProfile>();
+        // A young director whose designated pair is pending waits for it: the engine is not asked for another mentor.
+        var designated = (await designatedPairs.LiveAsync(districtCodes, cancellationToken)).Select(v => v.YoungUserId).OfType<long>().ToHashSet();
         foreach (var mentee in await people.ListAsync(DirectorRole.Young, [ProfileStatus.Active], districtCodes.ToList(), cancellationToken))
         {
-            if (await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is null
+            if (!designated.Contains(mentee.UserId)
+                && await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken) is null
                 && await requests.PendingOfMenteeAsync(mentee.UserId, cancellationToken) is null)
             {
                 young.Add(mentee);
@@ -82,7 +86,7 @@ public sealed class MentorMatching(
         }
         var flagships = (await people.ListAsync(DirectorRole.Flagship, [ProfileStatus.Approved], districtCodes.ToList(), cancellationToken))
             .Where(f => f.IsAvailable).ToList();
-        var loads = await partnerships.ActiveLoadsAsync(cancellationToken);
+        var loads = await LoadsAsync(cancellationToken);
         var inRun = young.Select(y => y.UserId).Concat(flagships.Select(f => f.UserId)).ToHashSet();
         DirectorPair Pair(long mentee, long mentor) => new(Id(mentee), Id(mentor));
         var constraints = new MatchingConstraints
@@ -97,6 +101,23 @@ public sealed class MentorMatching(
             young.Select(y => ToEngine(y, 0)).Concat(flagships.Select(f => ToEngine(f, loads.GetValueOrDefault(f.UserId)))), constraints, Reader.Coordinator);
         var byId = young.Concat(flagships).ToDictionary(p => p.UserId);
         return new DistrictProposal(proposal, byId);
+    }
+
+    /// <summary>
+    /// Each flagship's taken places as the engine sees them: active partnerships, and the pending pairs the forum
+    /// designated to their school, whose places are kept for them.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<long, int>> LoadsAsync(CancellationToken cancellationToken)
+    {
+        var loads = new Dictionary<long, int>(await partnerships.ActiveLoadsAsync(cancellationToken));
+        foreach (var view in await designatedPairs.LiveAsync(null, cancellationToken))
+        {
+            if ((view.Pair.MentorId ?? view.FlagshipUserId) is { } mentor)
+            {
+                loads[mentor] = loads.GetValueOrDefault(mentor) + 1;
+            }
+        }
+        return loads;
     }
 
     public EngineProfile ToEngine(DirectorProfile profile, int load) => new()

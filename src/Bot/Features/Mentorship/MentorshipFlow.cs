@@ -28,7 +28,8 @@ public sealed class MentorshipFlow(
     OutboxWriter outbox,
     MentorshipReminders reminders,
     IOptions<MentorshipOptions> options,
-    IPracticeSuggestions practices)
+    IPracticeSuggestions practices,
+    DesignatedPairRepository designatedPairs)
 {
     private MentorshipOptions Options => options.Value;
 
@@ -45,6 +46,12 @@ public sealed class MentorshipFlow(
     public async Task OfferSuggestionsAsync(
         DirectorProfile mentee, HtmlText? preface, CancellationToken cancellationToken, DateTimeOffset? askCoordinatorIfNone = null)
     {
+        // A pair the forum designated is pending: no other mentor is suggested meanwhile.
+        if (mentee.SchoolNumber is { } number && await designatedPairs.LiveOfYoungSchoolAsync(mentee.District, number, cancellationToken) is { } designated)
+        {
+            outbox.Send(mentee.UserId, preface is { } first ? first + Html.Raw("\n\n") + DesignatedPairTexts.PendingForMentee(designated) : DesignatedPairTexts.PendingForMentee(designated));
+            return;
+        }
         var result = await matching.SuggestAsync(mentee, cancellationToken);
         var practicesForDeficits = await practices.ForMenteeAsync(mentee, cancellationToken);
         var shown = result.Suggestions.Take(Options.SuggestionsShown).ToList();
@@ -101,7 +108,12 @@ public sealed class MentorshipFlow(
     {
         if (await rules.BrokenAsync(mentee, mentor, cancellationToken) is { } broken)
         {
-            return broken == PairingRule.MenteeRole ? Texts.NotAllowed : MentorshipTexts.AssignMentorUnavailable;
+            return broken switch
+            {
+                PairingRule.MenteeRole => Texts.NotAllowed,
+                PairingRule.Designated => DesignatedPairTexts.RequestBlockedByDesignated,
+                _ => MentorshipTexts.AssignMentorUnavailable,
+            };
         }
         // The young director's words are stored for their acceptance message; the flagship reads the same facts in theirs.
         var (score, reason) = await matching.ExplainAsync(mentee, mentor!, Reader.Mentee, cancellationToken);

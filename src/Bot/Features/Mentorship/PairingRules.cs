@@ -18,8 +18,10 @@ public enum PairingRule
     Availability,
     /// <summary>The flagship declined this young director before, or let a request from them expire.</summary>
     EarlierRefusal,
-    /// <summary>The flagship has no free place.</summary>
+    /// <summary>The flagship has no free place (places kept for the pairs the forum designated to their school count as taken).</summary>
     Capacity,
+    /// <summary>The young director's pair designated by the forum is still pending, with another flagship.</summary>
+    Designated,
 }
 
 /// <summary>
@@ -27,7 +29,8 @@ public enum PairingRule
 /// checked again wherever a request is created and where it is accepted. A button carries ids any client can forge,
 /// and the world may have changed since it was shown, so no handler may trust that a pair was offered.
 /// </summary>
-public sealed class PairingRules(PartnershipRepository partnerships, MentorRequestRepository requests, Districts districts)
+public sealed class PairingRules(
+    PartnershipRepository partnerships, MentorRequestRepository requests, DesignatedPairRepository designatedPairs, Districts districts)
 {
     /// <summary>The first rule the pair breaks now, or null when it may be proposed.</summary>
     public async Task<PairingRule?> BrokenAsync(DirectorProfile? mentee, DirectorProfile? mentor, CancellationToken cancellationToken)
@@ -52,7 +55,13 @@ public sealed class PairingRules(PartnershipRepository partnerships, MentorReque
         {
             return PairingRule.EarlierRefusal;
         }
-        if (await partnerships.ActiveCountOfMentorAsync(mentor.UserId, cancellationToken) >= mentor.Capacity)
+        var live = await designatedPairs.LiveAsync([mentee.District, mentor.District], cancellationToken);
+        if (live.Any(v => v.YoungUserId == mentee.UserId && (v.Pair.MentorId ?? v.FlagshipUserId) != mentor.UserId))
+        {
+            return PairingRule.Designated;
+        }
+        var kept = live.Count(v => (v.Pair.MentorId ?? v.FlagshipUserId) == mentor.UserId && v.YoungUserId != mentee.UserId);
+        if (await partnerships.ActiveCountOfMentorAsync(mentor.UserId, cancellationToken) + kept >= mentor.Capacity)
         {
             return PairingRule.Capacity;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.DesignatedPairs;
 using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Schools;
@@ -20,6 +21,7 @@ public sealed class RegistrationDialog(
     CoordinatorRepository coordinators,
     RoleChange roleChange,
     SchoolRepository schools,
+    DesignatedPairProposals designatedPairs,
     Taxonomy taxonomy,
     Districts districts)
     : Dialog<RegistrationDraft>(conversations, RegistrationJsonContext.Default.RegistrationDraft), IConversation
@@ -130,9 +132,10 @@ public sealed class RegistrationDialog(
                 with { IsAvailable = existing.IsAvailable };
             await people.SaveAsync(edited, cancellationToken);
             context.Reply(ProfileTexts.ProfileUpdated);
-            if (draft.EditField == ProfileField.School)
+            if (draft.EditField is ProfileField.School or ProfileField.District)
             {
                 await AskToAddSchoolAsync(context, edited, cancellationToken);
+                await ProposeDesignatedAsync(context, edited, cancellationToken);
             }
             return;
         }
@@ -186,6 +189,18 @@ public sealed class RegistrationDialog(
         {
             context.Reply(status == ProfileStatus.Approved ? ProfileTexts.SavedApprovedFlagship : ProfileTexts.SavedYoung);
         }
+        await ProposeDesignatedAsync(context, profile, cancellationToken);
+    }
+
+    /// <summary>A pair the forum designated for this director's school is proposed now, or the director learns it waits for the other side.</summary>
+    private async Task ProposeDesignatedAsync(UpdateContext context, DirectorProfile profile, CancellationToken cancellationToken)
+    {
+        if (profile.SchoolNumber is null)
+        {
+            return;
+        }
+        await designatedPairs.ProposeReadyAsync(profile.District, context.Now, cancellationToken);
+        await designatedPairs.TellWaitingAsync(profile, cancellationToken);
     }
 
     /// <summary>A school typed by hand in a district that keeps a registry: its coordinators are asked to add it.</summary>

@@ -91,11 +91,20 @@ public sealed class MonthlyReport(
             .Sheet(ReportTexts.UnmatchedSheet, ReportTexts.UnmatchedHeaders, unmatchedRows)
             .Sheet(ReportTexts.DeficitsSheet, ReportTexts.DeficitsHeaders, deficitRows)
             .Sheet(ReportTexts.MeetingsSheet, ReportTexts.MeetingsHeaders, meetingRows)
-            .Sheet(ReportTexts.EventsSheet, ReportTexts.EventsHeaders, eventRows)
-            .ToBytes();
+            .Sheet(ReportTexts.EventsSheet, ReportTexts.EventsHeaders, eventRows);
+        // The forum's designated pairs as they stand when the report is made; only a district that imported a resolution has the sheet.
+        var designated = await coordination.DesignatedAsync(scope, cancellationToken);
+        if (designated.Count > 0)
+        {
+            workbook.Sheet(ReportTexts.DesignatedSheet, ReportTexts.DesignatedHeaders, designated.Select((d, i) => (IReadOnlyList<object?>)
+            [
+                i + 1, districts.Name(d.Pair.District), "№" + d.Pair.FlagshipNumber, d.Mentor?.FullName ?? "не зарегистрирован",
+                "№" + d.Pair.YoungNumber, d.Mentee?.FullName ?? "не зарегистрирован", DesignatedPairTexts.StatusLabel(d.Pair),
+            ]));
+        }
         var coverageChart = ReportCharts.Coverage(coverage, taxonomy);
         var chart = coverageChart.IsEmpty ? null : ChartRenderer.Png(coverageChart);
-        return new MonthlyReportFiles(ReportTexts.FileName("mentorbot-report", month.Year, month.Month), workbook, chart,
+        return new MonthlyReportFiles(ReportTexts.FileName("mentorbot-report", month.Year, month.Month), workbook.ToBytes(), chart,
             ReportTexts.ReportCaption(month.Name, ordered.Select(districts.Name)));
     }
 
