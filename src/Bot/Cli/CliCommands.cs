@@ -9,6 +9,7 @@ public static class CliCommands
         new SolveCommand(),
         new MatchCommand(),
         new ImportSchoolsCommand(),
+        new ImportPairsCommand(),
     ];
 
     public static ICliCommand? Find(IReadOnlyList<string> args) =>

@@ -106,12 +106,13 @@ public sealed class ImportSchoolsCommand : ICliCommand
 
     private static string Plain(HtmlText text) => Html.ToPlainText(text.Value);
 
-    private static AsyncDisposableFactory Connections(DatabaseOptions database) => new(database.Provider == DatabaseProvider.PostgreSql
+    /// <summary>The configured database, for the one-shot commands that write to it.</summary>
+    internal static AsyncDisposableFactory Connections(DatabaseOptions database) => new(database.Provider == DatabaseProvider.PostgreSql
         ? new PostgresConnectionFactory(Options.Create(database))
         : new SqliteConnectionFactory(Options.Create(database)));
 
     /// <summary>Disposes the factory when it holds a pool (PostgreSQL's data source).</summary>
-    private sealed class AsyncDisposableFactory(IDbConnectionFactory inner) : IDbConnectionFactory, IAsyncDisposable
+    internal sealed class AsyncDisposableFactory(IDbConnectionFactory inner) : IDbConnectionFactory, IAsyncDisposable
     {
         public SqlDialect Dialect => inner.Dialect;
         public SemaphoreSlim? WriteGate => inner.WriteGate;
