@@ -54,6 +54,8 @@ public sealed class DirectorBuilder
     public DirectorBuilder WithCapacity(int capacity) => With(p => p with { Capacity = capacity });
     public DirectorBuilder WithUsername(string username) => With(p => p with { Username = username });
     public DirectorBuilder WithNote(string note) => With(p => p with { Note = note });
+    /// <summary>The school chosen from the district registry, by its number.</summary>
+    public DirectorBuilder AtRegistrySchool(string number) => With(p => p with { SchoolNumber = number, School = $"МБОУ СОШ № {number} (образец)" });
 
     public DirectorProfile Build() => _profile;
 

@@ -28,7 +28,10 @@ public static class SchoolFiles
     public static byte[] Csv(params string[] rows) => Encoding.UTF8.GetBytes(string.Join("\r\n", [Header, .. rows]) + "\r\n");
 
     /// <summary>The same table as <see cref="Csv"/> would be, as an XLSX sheet: text in shared strings, coordinates as numbers.</summary>
-    public static byte[] Xlsx(params string[] rows)
+    public static byte[] Xlsx(params string[] rows) => XlsxWith(Header, rows);
+
+    /// <summary>Any table as an XLSX sheet: <paramref name="header"/> and the rows are ';'-separated.</summary>
+    public static byte[] XlsxWith(string header, params string[] rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -39,7 +42,7 @@ public static class SchoolFiles
             shared.SharedStringTable = new SharedStringTable();
             var worksheet = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            var lines = new[] { Header }.Concat(rows).ToList();
+            var lines = new[] { header }.Concat(rows).ToList();
             for (var r = 0; r < lines.Count; r++)
             {
                 var row = new Row { RowIndex = (uint)(r + 1) };
@@ -51,7 +54,7 @@ public static class SchoolFiles
                         continue;
                     }
                     var reference = $"{(char)('A' + c)}{r + 1}";
-                    var numeric = r > 0 && c is 6 or 7;
+                    var numeric = r > 0 && c is 6 or 7 && header == Header;
                     if (numeric)
                     {
                         row.Append(new Cell { CellReference = reference, CellValue = new CellValue(cells[c].Replace(',', '.')) });
