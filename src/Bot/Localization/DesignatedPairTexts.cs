@@ -62,7 +62,7 @@ public static class DesignatedPairTexts
         Список — одна флагманская школа на строку, номера школ молодых директоров через запятую:
         1 → 9, 25
         2 → 26
-        (вместо «→» можно писать «->».) В файле — столбцы «Флагманская школа» и «Школа молодого директора».
+        (вместо «→» можно писать «->»; в одну строку — через точку с запятой: 1 → 9, 25; 2 → 26.) В файле — столбцы «Флагманская школа» и «Школа молодого директора».
         Номера берутся из реестра школ района. Сначала вы увидите, что изменится; пары изменятся только после подтверждения. Отказаться — /cancel.
         """);
 
@@ -159,10 +159,10 @@ public static class DesignatedPairTexts
     public static HtmlText AlreadyConfirmed => Html.Raw("Вы уже подтвердили эту пару.");
 
     public static HtmlText ConfirmedWaitingForMentor(DirectorProfile mentor) => Html.Format(
-        $"Подтверждено. Партнёрство начнётся, когда пару подтвердит и директор-флагман {mentor.FullName}; вы получите сообщение.");
+        $"Подтверждено. Партнёрство начнётся, когда пару подтвердит и директор-флагман ({mentor.FullName}); вы получите сообщение.");
 
     public static HtmlText ConfirmedWaitingForMentee(DirectorProfile mentee) => Html.Format(
-        $"Подтверждено. Партнёрство начнётся, когда пару подтвердит и молодой директор {mentee.FullName}; вы получите сообщение.");
+        $"Подтверждено. Партнёрство начнётся, когда пару подтвердит и молодой директор ({mentee.FullName}); вы получите сообщение.");
 
     public static string RequestReason(DesignatedPair pair) => $"по решению форума: школа №{pair.FlagshipNumber} — наставник школы №{pair.YoungNumber}";
 

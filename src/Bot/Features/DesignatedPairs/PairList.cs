@@ -34,6 +34,17 @@ public sealed record PairList(int LinesRead, IReadOnlyList<PairEntry> Pairs, IRe
                 continue;
             }
             read++;
+            // "1 → 9, 25; 2 → 26": several flagships on one line, each part with its own arrow.
+            var parts = line.Split(';');
+            if (parts.Length > 1 && parts.All(p => ArrowCount(p) == 1))
+            {
+                foreach (var part in parts)
+                {
+                    var at = FirstArrow(part);
+                    Read(i + 1, part[..at.At], part[(at.At + at.Arrow.Length)..], entries, problems);
+                }
+                continue;
+            }
             var arrow = Arrows.Select(a => (Arrow: a, At: line.IndexOf(a, StringComparison.Ordinal))).Where(a => a.At >= 0).OrderBy(a => a.At).FirstOrDefault();
             if (arrow.Arrow is null)
             {
@@ -50,6 +61,20 @@ public sealed record PairList(int LinesRead, IReadOnlyList<PairEntry> Pairs, IRe
             Read(i + 1, left, right, entries, problems);
         }
         return Checked(read, entries, problems);
+    }
+
+    private static (string Arrow, int At) FirstArrow(string text) =>
+        Arrows.Select(a => (Arrow: a, At: text.IndexOf(a, StringComparison.Ordinal))).Where(a => a.At >= 0).OrderBy(a => a.At).ThenByDescending(a => a.Arrow.Length).First();
+
+    private static int ArrowCount(string text)
+    {
+        var count = 0;
+        for (var rest = text; Arrows.Any(a => rest.Contains(a, StringComparison.Ordinal)); count++)
+        {
+            var (arrow, at) = FirstArrow(rest);
+            rest = rest[(at + arrow.Length)..];
+        }
+        return count;
     }
 
     /// <summary>The header row names the columns: one with «флагман» (or "flagship"), one with «молод» (or "young").</summary>

@@ -105,6 +105,15 @@ public sealed class DesignatedPairTests
         Assert.Contains("Закреплённые пары уже совпадают со списком: менять нечего.", bot.LastText(Coordinator));
     }
 
+    [Fact]
+    public async Task Several_flagships_on_one_line_are_read_part_by_part()
+    {
+        await using var bot = await StartAsync();
+        await PreviewAsync(bot, "1 -> 9, 25; 2 → 26");
+        Assert.Contains("Прочитано строк: 1, пар в нём: 3, ошибок нет.", bot.LastText(Coordinator));
+        Assert.Contains("Будут закреплены (3): №1 → №9, №1 → №25, №2 → №26.", bot.LastText(Coordinator));
+    }
+
     public static TheoryData<string, string> BadLists => new()
     {
         { "1 9", "Строка 2: нет стрелки «→» между номером флагманской школы и номерами школ молодых директоров." },
@@ -216,7 +225,7 @@ public sealed class DesignatedPairTests
         var proposal = bot.Telegram.In(Young)[^1];
         var confirm = proposal.Buttons.Single(b => b.Text.Contains("Подтвердить", StringComparison.Ordinal)).CallbackData!;
         await journey.PressAsync(Young, "Подтвердить");
-        Assert.Equal("Подтверждено. Партнёрство начнётся, когда пару подтвердит и директор-флагман Петрова Анна Сергеевна; вы получите сообщение.", journey.Last(Young));
+        Assert.Equal("Подтверждено. Партнёрство начнётся, когда пару подтвердит и директор-флагман (Петрова Анна Сергеевна); вы получите сообщение.", journey.Last(Young));
         Assert.Equal(0, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM partnerships"));
 
         // An impatient second press of the same button changes nothing.
