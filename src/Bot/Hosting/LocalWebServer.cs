@@ -30,10 +30,8 @@ public abstract partial class LocalWebServer(ILoggerFactory loggers) : IHostedSe
     public virtual async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        // The bot's logger factory, which the web app's container does not own and so never disposes.
-        builder.Services.AddSingleton(loggers);
-        // The bot's host reports starting and stopping; the web app's own lifetime would repeat it.
-        builder.Services.Configure<ConsoleLifetimeOptions>(lifetime => lifetime.SuppressStatusMessages = true);
+        // The bot's logging, which the web app's container does not own and so never disposes.
+        builder.Services.AddSingleton<ILoggerFactory>(new WebAppLoggerFactory(loggers));
         AddServices(builder.Services);
         _app = builder.Build();
         _app.Urls.Add(ListenUrl);
@@ -61,4 +59,23 @@ public abstract partial class LocalWebServer(ILoggerFactory loggers) : IHostedSe
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Server} listening on {Url}")]
     private static partial void LogListening(ILogger logger, string server, string? url);
+
+    /// <summary>
+    /// The bot's loggers, less the web app's own host: the bot's host already reports starting and stopping, and a
+    /// start that fails or is cancelled reaches it as an exception, so the web app's host would only say it twice.
+    /// </summary>
+    private sealed class WebAppLoggerFactory(ILoggerFactory bot) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || categoryName.StartsWith("Microsoft.Hosting", StringComparison.Ordinal)
+                ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+                : bot.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => bot.AddProvider(provider);
+
+        public void Dispose()
+        {
+            // The bot's factory outlives the web app.
+        }
+    }
 }
