@@ -9,7 +9,7 @@ namespace MentorBot.Bot.Operations;
 /// Healthy when the database answers, holds every migration this build ships and takes a write: every update the bot
 /// handles writes, so a database that is read-only, locked or gone leaves it unable to answer anyone.
 /// </summary>
-public sealed partial class DatabaseHealthCheck(MigrationRunner migrations, ILogger<DatabaseHealthCheck> logger) : IHealthCheck
+public sealed partial class DatabaseHealthCheck(MigrationRunner migrations, ILogger<DatabaseHealthCheck> logger) : IHealthCheck, IDisposable
 {
     /// <summary>How long a write probe's answer stands, so that a supervisor polling often does not queue writes.</summary>
     private static readonly TimeSpan WriteProbeValidity = TimeSpan.FromSeconds(2);
@@ -37,6 +37,8 @@ public sealed partial class DatabaseHealthCheck(MigrationRunner migrations, ILog
             ? HealthCheckResult.Unhealthy($"database not writable: {failure}")
             : HealthCheckResult.Healthy("database ready");
     }
+
+    public void Dispose() => _probing.Dispose();
 
     /// <summary>Why the database refuses a write (a rolled-back one), or null; asked at most once per <see cref="WriteProbeValidity"/>.</summary>
     private async Task<string?> WriteFailureAsync(CancellationToken cancellationToken)
