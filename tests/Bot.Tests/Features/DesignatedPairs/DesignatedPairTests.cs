@@ -188,7 +188,7 @@ public sealed class DesignatedPairTests
         await SaveFlagshipAsync(bot, capacity: 2);
         var someone = await SaveYoungAsync(bot, OtherYoung, school: "50", name: "Кузнецова Елена Игоревна");
         await bot.InScopeAsync(services => services.GetRequiredService<PartnershipRepository>().OpenWithinCapacityAsync(
-            someone.Profile.UserId, Flagship, 0, 2, ["legal"], new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), FakeClock.DefaultStart));
+            someone.Profile.UserId, Flagship, 0, 2, ["legal"], new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1), TestClock.DefaultStart));
 
         await PreviewAsync(bot, "1 → 9, 25\n2 → 26");
 
@@ -297,7 +297,7 @@ public sealed class DesignatedPairTests
         // The flagship of school №1 registers and waits for approval: still nothing to confirm.
         await SaveFlagshipAsync(bot, pending: true);
         await bot.InScopeAsync(services => services.GetRequiredService<MentorBot.Bot.Features.DesignatedPairs.DesignatedPairProposals>()
-            .ProposeReadyAsync("dinskoy", FakeClock.DefaultStart, CancellationToken.None));
+            .ProposeReadyAsync("dinskoy", TestClock.DefaultStart, CancellationToken.None));
         Assert.Equal([("1", "9", "Waiting")], await PairsAsync(bot));
         await journey.SendAsync(Coordinator, "/pairs");
         Assert.Contains("• №1 (Петрова А. С.) → №9 (Смирнова О. В.): ждёт регистрации директоров", journey.Last(Coordinator));
