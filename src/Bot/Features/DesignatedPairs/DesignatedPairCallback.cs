@@ -86,7 +86,7 @@ public sealed class DesignatedPairCallback(
             return;
         }
         await pairs.SetPartnershipAsync(pair.Id, partnership.Id, cancellationToken);
-        logger.LogInformation("Designated pair {PairId} started partnership {PartnershipId}", pair.Id, partnership.Id);
+        logger.PairStarted(pair.Id, partnership.Id);
         var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnership.Id))]]);
         context.Outbox.Send(mentor.UserId, DesignatedPairTexts.StartedToMentor(mentee, partnership.StartsOn, partnership.EndsOn), meeting);
         context.Outbox.Send(mentee.UserId, DesignatedPairTexts.StartedToMentee(mentor, partnership.StartsOn, partnership.EndsOn), meeting);
@@ -108,7 +108,7 @@ public sealed class DesignatedPairCallback(
         {
             return;
         }
-        logger.LogInformation("Designated pair {PairId} declined by the {Side}", pair.Id, side);
+        logger.PairDeclined(pair.Id, side);
         await coordinatorNotices.TellAsync(pair.District, DesignatedPairTexts.DeclinedToCoordinator(pair, side, side == PairSide.Mentor ? mentor : mentee), cancellationToken);
         if (side == PairSide.Mentee)
         {

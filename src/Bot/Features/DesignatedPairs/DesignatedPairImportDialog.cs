@@ -161,8 +161,7 @@ public sealed class DesignatedPairImportDialog(
                     proposals.TellWithdrawn(pair);
                 }
                 var proposed = await proposals.ProposeReadyAsync(district, context.Now, cancellationToken);
-                logger.LogInformation("Designated pairs of {District} imported by {UserId}: {Added} added, {Withdrawn} withdrawn, {Proposed} proposed",
-                    district, context.UserId, plan.Added.Count, plan.Withdrawn.Count, proposed);
+                logger.PairsImported(district, context.UserId, plan.Added.Count, plan.Withdrawn.Count, proposed);
                 context.Reply(DesignatedPairTexts.Applied(districts.Name(district), plan, proposed));
                 return;
             case CancelValue when loaded is (ConfirmStep, var draft) && data.LongArg(1) == draft.Revision:
@@ -213,7 +212,7 @@ public sealed class DesignatedPairImportDialog(
         }
         catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
         {
-            logger.LogWarning(error, "A designated pairs file of {UserId} could not be downloaded", context.UserId);
+            logger.PairsFileNotDownloaded(error, context.UserId);
             context.Reply(SchoolTexts.DownloadFailed);
         }
         return null;
@@ -258,4 +257,19 @@ public sealed class DesignatedPairImportDialog(
             InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
         ],
     ]);
+}
+
+internal static partial class DesignatedPairLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Designated pairs of {District} imported by {UserId}: {Added} added, {Withdrawn} withdrawn, {Proposed} proposed")]
+    public static partial void PairsImported(this ILogger logger, string district, long userId, int added, int withdrawn, int proposed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A designated pairs file of {UserId} could not be downloaded")]
+    public static partial void PairsFileNotDownloaded(this ILogger logger, Exception error, long userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Designated pair {PairId} started partnership {PartnershipId}")]
+    public static partial void PairStarted(this ILogger logger, long pairId, long partnershipId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Designated pair {PairId} declined by the {Side}")]
+    public static partial void PairDeclined(this ILogger logger, long pairId, PairSide side);
 }
