@@ -105,9 +105,8 @@ public static class CoordinationTexts
 
     public static HtmlText StatsDistrict(string district, int young, int flagships, int pendingFlagships, int pairs, int designatedActive = 0, int designatedPending = 0) =>
         Html.Format($"• {district}: молодые директора — {young}, флагманы — {flagships} (ждут подтверждения — {pendingFlagships}), активные пары — {pairs}")
-        + (designatedActive + designatedPending > 0
-            ? Html.Format($" (по решению форума — {designatedActive}); ещё не начатые пары по решению форума — {designatedPending}")
-            : HtmlText.Empty);
+        + (designatedActive > 0 ? Html.Format($" (по решению форума — {designatedActive})") : HtmlText.Empty)
+        + (designatedPending > 0 ? Html.Format($"; ещё не начатые пары по решению форума — {designatedPending}") : HtmlText.Empty);
 
     public static HtmlText CoverageHeader => Html.Raw("<b>Покрытие дефицитов</b> (нуждаются / флагманов со свободными местами)");
 
