@@ -151,6 +151,9 @@ public static class DesignatedPairTexts
     public static HtmlText ProposalVoidByErasure => Html.Raw(
         "Предложение подтвердить пару по решению форума больше не действует: другая сторона удалила свои данные из бота. Пара подождёт нового директора этой школы.");
 
+    public static HtmlText ReleasedNoPlaceToMentee(DesignatedPair pair) => Html.Format(
+        $"По решению форума ваша школа была закреплена за флагманской школой №{pair.FlagshipNumber}, но у её директора нет свободных мест, и пара снята. Координатор района знает об этом. Наставника можно подобрать обычным порядком — /find_mentor.");
+
     // Answers.
     public static HtmlText NotYours => Html.Raw("Это предложение адресовано не вам.");
 

@@ -55,6 +55,7 @@ public sealed class DesignatedPairProposals(
                 if (await pairs.MoveAsync(pair.Id, [DesignatedPairStatus.Waiting], DesignatedPairStatus.Released, now, cancellationToken))
                 {
                     await coordinatorNotices.TellAsync(district, DesignatedPairTexts.ReleasedNoPlace(pair, mentor), cancellationToken);
+                    outbox.Send(menteeId, DesignatedPairTexts.ReleasedNoPlaceToMentee(pair));
                 }
                 continue;
             }

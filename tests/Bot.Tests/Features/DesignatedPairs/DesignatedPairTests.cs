@@ -384,6 +384,24 @@ public sealed class DesignatedPairTests
     }
 
     [Fact]
+    public async Task A_flagship_who_declared_fewer_places_than_designated_schools_gets_the_first_and_the_rest_are_released()
+    {
+        await using var bot = await StartAsync();
+        await ImportAsync(bot, "1 → 9, 25");
+        await SaveFlagshipAsync(bot, capacity: 1, pending: true);
+        await SaveYoungAsync(bot);
+        await SaveYoungAsync(bot, OtherYoung, school: "25", name: "Ковалёва Ирина Павловна");
+
+        await bot.SendTextAsync(Coordinator, "/approvals");
+        await bot.PressAsync(Coordinator, "Подтвердить");
+
+        Assert.Equal([("1", "9", "Proposed"), ("1", "25", "Released")], await PairsAsync(bot));
+        Assert.Contains("Пара по решению форума №1 → №25 не предложена и снята: у директора школы №1 (Петрова Анна Сергеевна) нет свободных мест — принимает не более 1 молодого директора.", bot.LastText(Coordinator));
+        Assert.Contains("но у её директора нет свободных мест, и пара снята", bot.LastText(OtherYoung));
+        Assert.Contains("По решению форума ваша школа закреплена за флагманской школой №1", bot.LastText(Young));
+    }
+
+    [Fact]
     public async Task A_new_list_without_a_proposed_pair_withdraws_it_and_both_directors_are_told()
     {
         await using var bot = await StartAsync();
