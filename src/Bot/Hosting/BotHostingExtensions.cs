@@ -29,9 +29,10 @@ public static class BotHostingExtensions
             builder.AddCatalog();
             builder.AddConversations();
             builder.AddFeatures();
+            // Hosted services start in this order: health answers first, so a supervisor sees the bot start.
+            builder.AddOperations();
             builder.AddTelegram();
             builder.AddJobs();
-            builder.AddOperations();
         });
         return builder;
     }
