@@ -45,7 +45,8 @@ public sealed class OutboxSender(
     private readonly Queue<(long Id, DateTimeOffset At)> _finishedOrder = new();
     private readonly List<OutboxEntry> _superseded = [];
     private (Task Task, List<OutboxCompletion> Batch)? _marking;
-    private DateTimeOffset _nextRead = DateTimeOffset.MinValue;
+    /// <summary>Real time (Environment.TickCount64), like the waits: a test's frozen clock must not stop the polls.</summary>
+    private long _nextRead = long.MinValue;
     private long _broadcastAfter;
     private bool _broadcastMayHaveMore;
     private bool _wasPrimary;
@@ -71,7 +72,7 @@ public sealed class OutboxSender(
                     // sender: it looks again, less often, and goes on by itself once the database is back.
                     failures++;
                     wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
-                    _nextRead = DateTimeOffset.MinValue;
+                    _nextRead = long.MinValue;
                     logger.LogWarning("Outbox could not be read ({Reason}); looking again in {DelaySeconds} s", error.GetType().Name, wait.TotalSeconds);
                 }
                 await signal.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, stoppingToken);
@@ -113,17 +114,17 @@ public sealed class OutboxSender(
             {
             }
             signal.TakeReadRequest();
-            _nextRead = DateTimeOffset.MinValue;
+            _nextRead = long.MinValue;
             return PollInterval;
         }
         _wasPrimary = true;
         TakeMarked(now);
 
         var readRequested = signal.TakeReadRequest();
-        if (now >= _nextRead)
+        if (Environment.TickCount64 >= _nextRead)
         {
             await ReadAsync(wholeBroadcastQueue: true, now, cancellationToken);
-            _nextRead = now + PollInterval;
+            _nextRead = Environment.TickCount64 + (long)PollInterval.TotalMilliseconds;
         }
         else if (readRequested || (_broadcastMayHaveMore && _queue.BroadcastCount < BroadcastLowWater))
         {
@@ -138,13 +139,15 @@ public sealed class OutboxSender(
             var entry = _queue.Take(now, e => limiter.TryAcquire(e.Message.ChatId, e.Message.CountsTowardsChatLimit), out var wait);
             if (entry is null)
             {
-                return Min(wait ?? TimeSpan.MaxValue, _nextRead - now);
+                return Min(wait ?? TimeSpan.MaxValue, UntilNextRead());
             }
             _inFlight.Add(SendAsync(entry));
         }
         // Every slot is busy: a finishing call wakes the loop.
-        return _nextRead - now;
+        return UntilNextRead();
     }
+
+    private TimeSpan UntilNextRead() => TimeSpan.FromMilliseconds(Math.Max(0, _nextRead - Environment.TickCount64));
 
     /// <summary>
     /// Reads the pending replies whole (up to a limit) and the next page of broadcast rows, or the broadcast queue from

@@ -71,14 +71,19 @@ public sealed class OutboxRepository(DbSession db, OutboxSignal signal)
         }, cancellationToken);
 
     /// <summary>One row, like <see cref="EnqueueAsync"/>; its id finds the Telegram message id once it is sent.</summary>
-    public Task<long> EnqueueOneAsync(OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        db.ExecuteScalarAsync<long>(
+    public async Task<long> EnqueueOneAsync(OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var id = await db.ExecuteScalarAsync<long>(
             """
             INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at)
             VALUES (@ChatId, @Kind, @Payload, 'pending', 0, @Now, @Now) RETURNING id
             """,
             new { message.ChatId, Kind = message.Kind.ToString(), Payload = Serialize(message), Now = now },
             cancellationToken);
+        // The sender gets the row from memory once it is durable, without reading it back.
+        db.AfterCommit(() => signal.Committed([new OutboxEntry(id, message, 0, NotBefore: now)]));
+        return id;
+    }
 
     /// <summary>
     /// A broadcast's rows, one per chat: a chat that already has a row of this broadcast is skipped (a resumed
