@@ -5,6 +5,7 @@ public sealed class TaxonomyEntry
 {
     public string Code { get; set; } = "";
     public string Label { get; set; } = "";
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "The key of appsettings.json that operators write.")]
     public string Short { get; set; } = "";
 }
 

@@ -16,6 +16,7 @@ public sealed class Taxonomy(IOptions<CatalogOptions> options)
 
     public string Label(string code) => _byCode.TryGetValue(code, out var entry) ? entry.Label : code;
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720", Justification = "Named as the entry's Short, which it reads.")]
     public string Short(string code) =>
         _byCode.TryGetValue(code, out var entry) ? (string.IsNullOrWhiteSpace(entry.Short) ? entry.Label : entry.Short) : code;
 

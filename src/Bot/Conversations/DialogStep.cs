@@ -43,6 +43,7 @@ public sealed record DialogStep<TDraft>(
     Func<TDraft, StepPrompt> Prompt,
     Func<TDraft, StepInput, CancellationToken, ValueTask<StepOutcome<TDraft>>> Accept)
 {
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1000", Justification = "A step's draft type is named once, where the dialog lists its steps.")]
     public static DialogStep<TDraft> Of(string name, Func<TDraft, StepPrompt> prompt, Func<TDraft, StepInput, StepOutcome<TDraft>> accept) =>
         new(name, prompt, (draft, input, _) => ValueTask.FromResult(accept(draft, input)));
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -6,10 +7,12 @@ namespace MentorBot.Bot.Hosting;
 
 /// <summary>
 /// A small Kestrel server run as a hosted service beside the bot's generic host: the webhook, health and metrics.
-/// It has its own endpoints only; the bot's services reach it through the subclass's constructor.
+/// It has its own endpoints only; the bot's services reach it through the subclass's constructor. It logs through the
+/// bot's own logging, so endpoint and Kestrel failures land where everything else does.
 /// </summary>
-public abstract class LocalWebServer(ILogger logger) : IHostedService, IAsyncDisposable
+public abstract partial class LocalWebServer(ILoggerFactory loggers) : IHostedService, IAsyncDisposable
 {
+    private readonly ILogger _logger = loggers.CreateLogger<LocalWebServer>();
     private WebApplication? _app;
 
     /// <summary>The address the server actually listens on (useful when the port is 0).</summary>
@@ -19,15 +22,22 @@ public abstract class LocalWebServer(ILogger logger) : IHostedService, IAsyncDis
 
     protected abstract void MapEndpoints(WebApplication app);
 
+    /// <summary>Services of the bot's container that the endpoints need from the web app's own.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
+
     public virtual async Task StartAsync(CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
+        // The bot's logging, which the web app's container does not own and so never disposes.
+        builder.Services.AddSingleton<ILoggerFactory>(new WebAppLoggerFactory(loggers));
+        AddServices(builder.Services);
         _app = builder.Build();
         _app.Urls.Add(ListenUrl);
         MapEndpoints(_app);
         await _app.StartAsync(cancellationToken);
-        logger.LogInformation("{Server} listening on {Url}", GetType().Name, ListeningUrl);
+        LogListening(_logger, GetType().Name, ListeningUrl);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -45,5 +55,27 @@ public abstract class LocalWebServer(ILogger logger) : IHostedService, IAsyncDis
             await _app.DisposeAsync();
         }
         GC.SuppressFinalize(this);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Server} listening on {Url}")]
+    private static partial void LogListening(ILogger logger, string server, string? url);
+
+    /// <summary>
+    /// The bot's loggers, less the web app's own host: the bot's host already reports starting and stopping, and a
+    /// start that fails or is cancelled reaches it as an exception, so the web app's host would only say it twice.
+    /// </summary>
+    private sealed class WebAppLoggerFactory(ILoggerFactory bot) : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) =>
+            categoryName.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal) || categoryName.StartsWith("Microsoft.Hosting", StringComparison.Ordinal)
+                ? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance
+                : bot.CreateLogger(categoryName);
+
+        public void AddProvider(ILoggerProvider provider) => bot.AddProvider(provider);
+
+        public void Dispose()
+        {
+            // The bot's factory outlives the web app.
+        }
     }
 }

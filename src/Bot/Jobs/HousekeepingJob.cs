@@ -28,7 +28,14 @@ public sealed class HousekeepingJob(
         var messages = await outbox.PruneCompletedAsync(now.AddDays(-options.Value.OutboxRetentionDays), cancellationToken);
         if (updates + messages > 0)
         {
-            logger.LogInformation("Pruned {UpdateCount} processed update ids and {OutboxCount} completed outbox rows", updates, messages);
+            logger.Pruned(updates, messages);
         }
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class HousekeepingLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pruned {UpdateCount} processed update ids and {OutboxCount} completed outbox rows")]
+    public static partial void Pruned(this ILogger logger, int updateCount, int outboxCount);
 }

@@ -1,7 +1,9 @@
+using MentorBot.Bot.Operations;
 using MentorBot.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Quartz;
+using Quartz.AspNetCore;
 
 namespace MentorBot.Bot.Jobs;
 
@@ -11,7 +13,12 @@ public static class JobsHostingExtensions
     public static IHostApplicationBuilder AddJobs(this IHostApplicationBuilder builder)
     {
         builder.AddReminders();
-        builder.Services.AddBotScheduler(quartz => quartz.AddJobSchedules());
+        builder.Services.AddBotScheduler(quartz =>
+        {
+            quartz.AddJobSchedules();
+            // Reminders and broadcasts stop when the scheduler does, so a stopped scheduler makes the bot not ready.
+            quartz.AddQuartzHealthChecks(check => check.Tags.Add(HealthServer.ReadinessTag));
+        });
         return builder;
     }
 

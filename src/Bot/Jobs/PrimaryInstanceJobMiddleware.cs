@@ -22,7 +22,14 @@ public sealed class PrimaryInstanceJobMiddleware(IPrimaryInstance instance, ILog
         }
         catch (Exception error) when (!(error is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
-            logger.LogError(error, "Job {JobName} failed", context.JobDetail.Key.Name);
+            logger.JobFailed(error, context.JobDetail.Key.Name);
         }
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class JobLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Job {JobName} failed")]
+    public static partial void JobFailed(this ILogger logger, Exception error, string jobName);
 }

@@ -26,7 +26,7 @@ public sealed class MonthlyReportPlanningJob(DbSession db, MonthlyReportPlanner 
         var planned = await db.InTransactionAsync(() => planner.PlanAllAsync(cancellationToken), cancellationToken);
         if (planned > 0)
         {
-            logger.LogInformation("Planned {ReportCount} monthly reports", planned);
+            logger.MonthlyReportsPlanned(planned);
         }
     }
 }
@@ -40,7 +40,17 @@ public sealed class DigestPlanningJob(DbSession db, DigestPlanner planner, ILogg
         var planned = await db.InTransactionAsync(() => planner.PlanAllAsync(cancellationToken), cancellationToken);
         if (planned > 0)
         {
-            logger.LogInformation("Planned {DigestCount} weekly digests", planned);
+            logger.DigestsPlanned(planned);
         }
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class PlanningLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Planned {ReportCount} monthly reports")]
+    public static partial void MonthlyReportsPlanned(this ILogger logger, int reportCount);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Planned {DigestCount} weekly digests")]
+    public static partial void DigestsPlanned(this ILogger logger, int digestCount);
 }

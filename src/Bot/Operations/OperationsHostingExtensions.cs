@@ -7,7 +7,7 @@ namespace MentorBot.Bot.Operations;
 
 public static class OperationsHostingExtensions
 {
-    /// <summary>Metrics always (the code records them); the health server only when it has an address.</summary>
+    /// <summary>Metrics and health checks always (the code records them); the health server only when it has an address.</summary>
     public static IHostApplicationBuilder AddOperations(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(OperationsOptions.Section);
@@ -15,6 +15,9 @@ public static class OperationsHostingExtensions
         builder.Services.AddOptions<OperationsOptions>().Bind(section).ValidateOnStart();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<BotMetrics>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthServer.ReadinessTag]);
+        // One instance, so that the write probe's cached answer carries from one probe to the next.
+        builder.Services.AddSingleton<DatabaseHealthCheck>();
         if (!string.IsNullOrWhiteSpace((section.Get<OperationsOptions>() ?? new OperationsOptions()).HealthListenUrl))
         {
             builder.Services.AddSingleton<PrometheusExporter>();

@@ -5,8 +5,8 @@ using System.Text;
 namespace MentorBot.Bot.Operations;
 
 /// <summary>
-/// Listens to the <see cref="BotMetrics"/> meter and renders it in the Prometheus text format (0.0.4). prometheus-net
-/// is not in our package source, and one meter needs little: sums, last values and histograms.
+/// Listens to the <see cref="BotMetrics"/> meter and renders it in the Prometheus text format (0.0.4): one meter needs
+/// little (sums, last values and histograms), and the series keep the names that docs/operations.md and alerts use.
 /// </summary>
 public sealed class PrometheusExporter : IDisposable
 {

@@ -59,7 +59,7 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                 new { migration.Version, migration.Name, AppliedAt = clock.GetUtcNow() }, transaction);
             await transaction.CommitAsync(cancellationToken);
-            logger.LogInformation("Applied migration {MigrationVersion} {MigrationName}", migration.Version, migration.Name);
+            logger.MigrationApplied(migration.Version, migration.Name);
         }
     }
 
@@ -100,7 +100,7 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
         return exists == 0 ? 0 : await connection.ExecuteScalarAsync<int>("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
     }
 
-    private static IReadOnlyList<Migration> LoadEmbedded(string resourcePrefix)
+    private static List<Migration> LoadEmbedded(string resourcePrefix)
     {
         var assembly = Assembly.GetExecutingAssembly();
         return assembly.GetManifestResourceNames()
@@ -115,4 +115,11 @@ public sealed class MigrationRunner(IDbConnectionFactory connections, TimeProvid
             .OrderBy(m => m.Version)
             .ToList();
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class MigrationLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applied migration {MigrationVersion} {MigrationName}")]
+    public static partial void MigrationApplied(this ILogger logger, int migrationVersion, string migrationName);
 }

@@ -97,7 +97,7 @@ public sealed class PostgresPrimaryInstance(
         catch (Exception error) when (error is NpgsqlException or TimeoutException or IOException)
         {
             // The session, and with it any lock, is gone: stand by and start a new one at the next check.
-            logger.LogWarning("Primary lease check failed: {Reason}", error.GetType().Name);
+            logger.LeaseCheckFailed(error.GetType().Name);
             await CloseSessionAsync();
         }
     }
@@ -117,7 +117,17 @@ public sealed class PostgresPrimaryInstance(
         if (primary != _isPrimary)
         {
             _isPrimary = primary;
-            logger.LogInformation(primary ? "This instance is now the primary" : "This instance is no longer the primary");
+            logger.PrimaryChanged(primary ? "now" : "no longer");
         }
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class PrimaryInstanceLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Primary lease check failed: {Reason}")]
+    public static partial void LeaseCheckFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This instance is {Change} the primary")]
+    public static partial void PrimaryChanged(this ILogger logger, string change);
 }

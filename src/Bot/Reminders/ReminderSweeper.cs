@@ -92,9 +92,7 @@ public sealed class ReminderSweeper(
         }
         if (result.Total > 0)
         {
-            logger.LogInformation(
-                "Reminder sweep: {Sent} sent, {Skipped} skipped, {Cancelled} cancelled, {Rescheduled} rescheduled, {Deferred} deferred, {Failed} failed",
-                result.Sent, result.Skipped, result.Cancelled, result.Rescheduled, result.Deferred, result.Failed);
+            logger.SweepDone(result.Sent, result.Skipped, result.Cancelled, result.Rescheduled, result.Deferred, result.Failed);
         }
         return result;
     }
@@ -133,7 +131,7 @@ public sealed class ReminderSweeper(
             if (!recorded)
             {
                 await db.RollbackAsync();
-                logger.LogWarning("Reminder {ReminderId} was cancelled or taken over during its delivery; nothing sent", reminder.Id);
+                logger.ReminderTakenOver(reminder.Id);
                 return DeliveryResult.Failed;
             }
             await db.CommitAsync();
@@ -142,8 +140,7 @@ public sealed class ReminderSweeper(
         catch (Exception error)
         {
             await db.RollbackAsync();
-            logger.LogError(error, "Reminder {ReminderId} of kind {ReminderKind} failed on attempt {Attempt}; it is tried again after its lease",
-                reminder.Id, reminder.Kind, reminder.Attempts);
+            logger.ReminderFailed(error, reminder.Id, reminder.Kind, reminder.Attempts);
             return DeliveryResult.Failed;
         }
     }
@@ -160,7 +157,7 @@ public sealed class ReminderSweeper(
         }
         if (kinds.Find(reminder.Kind) is not { } registration)
         {
-            logger.LogWarning("Reminder {ReminderId} has unknown kind {ReminderKind}; given up", reminder.Id, reminder.Kind);
+            logger.ReminderKindUnknown(reminder.Id, reminder.Kind);
             return (DeliveryResult.Failed, await reminders.FinishAsync(reminder.Id, token, FinalReminderState.Failed, now));
         }
 
@@ -179,4 +176,20 @@ public sealed class ReminderSweeper(
                 reminder.Id, token, delivery.RescheduledTo > now ? delivery.RescheduledTo.Value : now + _options.SweepInterval)),
         };
     }
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class ReminderLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Reminder sweep: {Sent} sent, {Skipped} skipped, {Cancelled} cancelled, {Rescheduled} rescheduled, {Deferred} deferred, {Failed} failed")]
+    public static partial void SweepDone(this ILogger logger, int sent, int skipped, int cancelled, int rescheduled, int deferred, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} was cancelled or taken over during its delivery; nothing sent")]
+    public static partial void ReminderTakenOver(this ILogger logger, long reminderId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Reminder {ReminderId} of kind {ReminderKind} failed on attempt {Attempt}; it is tried again after its lease")]
+    public static partial void ReminderFailed(this ILogger logger, Exception error, long reminderId, string reminderKind, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {ReminderId} has unknown kind {ReminderKind}; given up")]
+    public static partial void ReminderKindUnknown(this ILogger logger, long reminderId, string reminderKind);
 }

@@ -18,8 +18,10 @@ public sealed class WebhookServer(
     UpdateBatchHandler updates,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
-    ILogger<WebhookServer> logger) : LocalWebServer(logger)
+    ILoggerFactory loggers) : LocalWebServer(loggers)
 {
+    private readonly ILogger _logger = loggers.CreateLogger<WebhookServer>();
+
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
 
     protected override string ListenUrl => options.Value.WebhookListenUrl;
@@ -33,7 +35,7 @@ public sealed class WebhookServer(
         // One 500 or 429 must not end the bot: Telegram is asked again until it answers.
         await BotApiRefusals.StartupCallAsync("setWebhook", ct => telegram.SetWebhookAsync(
             new SetWebhookRequest { Url = settings.WebhookUrl, SecretToken = settings.WebhookSecret, AllowedUpdates = TelegramOptions.AllowedUpdates },
-            ct), clock, logger, cancellationToken);
+            ct), clock, _logger, cancellationToken);
     }
 
     private async Task<IResult> HandleAsync(HttpContext http)

@@ -151,11 +151,11 @@ public sealed partial class RoleJourneyTests
         await DirectorBuilder.Flagship(Flagship).Named("Петров Сергей Иванович").WithStrengths("legal", "team").SaveAsync(bot);
         await bot.InScopeAsync(services => services.GetRequiredService<InternshipRepository>().CreateAsync(
             new NewInternshipProgramme(SiteHost, "СОШ № 2", "dinskoy", "Школа полного дня", new DateOnly(2026, 12, 1), new DateOnly(2027, 5, 1), ["upbringing"]),
-            Coordinator, FakeClock.DefaultStart));
+            Coordinator, TestClock.DefaultStart));
         // Everyone but the guest has consented, as registration requires.
         foreach (var person in new[] { Young, SiteHost, Pending, Flagship, Coordinator })
         {
-            await bot.InScopeAsync(services => services.GetRequiredService<ConsentRepository>().RecordAsync(person, ProfileTexts.ConsentVersion, FakeClock.DefaultStart));
+            await bot.InScopeAsync(services => services.GetRequiredService<ConsentRepository>().RecordAsync(person, ProfileTexts.ConsentVersion, TestClock.DefaultStart));
         }
     }
 

@@ -10,6 +10,9 @@ using MentorBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MentorBot.Bot.Tests.Privacy;
+using Quartz;
 
 namespace MentorBot.Bot.Tests.Operations;
 
@@ -86,6 +89,39 @@ public sealed class HealthServerTests
         Assert.Equal("database not writable: SQLite error 5\n", await locked.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.NotEmpty(bot.TextsIn(4301));
+    }
+
+    /// <summary>The web app's own logging (requests, endpoint and Kestrel failures) goes to the bot's log, not nowhere.</summary>
+    [Fact]
+    public async Task The_web_apps_log_through_the_bots_logging()
+    {
+        var capture = new LogCapture();
+        await using var bot = await BotHarness.StartAsync(OnAnyFreePort, services: s =>
+        {
+            s.AddSingleton<ILoggerProvider>(capture);
+            s.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Debug));
+        });
+
+        await Http.GetAsync(UrlOf(bot.Services) + "/healthz");
+
+        Assert.Contains(capture.Lines, line => line.Category.StartsWith("Microsoft.AspNetCore.Hosting", StringComparison.Ordinal) && line.Text.Contains("/healthz", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Readiness_fails_once_the_scheduler_has_stopped()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await LiveBot.StartAsync(api, OnAnyFreePort);
+        var url = UrlOf(bot.Services) + "/readyz";
+        var running = await Http.GetAsync(url);
+
+        var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
+        await scheduler.Shutdown(waitForJobsToComplete: true);
+        var stopped = await Http.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, running.StatusCode);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, stopped.StatusCode);
+        Assert.Contains("Quartz", await stopped.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Polls <paramref name="url"/> for up to 15 seconds until it answers <paramref name="status"/>; returns the last answer.</summary>

@@ -2,6 +2,7 @@ using Dapper;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Bot.Tests.Reliability;
 
@@ -30,7 +31,7 @@ public sealed class BotDatabase : IDisposable
     {
         var database = Create();
         // The crash tests copy, damage and reopen the SQLite file itself.
-        await using var harness = await BotHarness.StartAsync(clock: new FakeClock(DateTimeOffset.UtcNow), provider: DatabaseProvider.Sqlite);
+        await using var harness = await BotHarness.StartAsync(clock: new FakeTimeProvider(DateTimeOffset.UtcNow), provider: DatabaseProvider.Sqlite);
         await seed(harness);
         await harness.ScalarAsync<long>("VACUUM INTO @Path", new { database.Path });
         return database;

@@ -1,6 +1,7 @@
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Bot.Tests.Reminders;
 
@@ -65,7 +66,7 @@ public sealed class QuietHoursTests
         string district, string tenPmLocal, string nineAmLocal)
     {
         const long director = 6001;
-        await using var bot = await ReminderBot.StartAsync(clock: new FakeClock(DateTimeOffset.Parse("2026-11-23T11:00:00Z")));
+        await using var bot = await ReminderBot.StartAsync(clock: new FakeTimeProvider(DateTimeOffset.Parse("2026-11-23T11:00:00Z")));
         await DirectorBuilder.Young(director).InDistrict(district).SaveAsync(bot);
         var due = DateTimeOffset.Parse(tenPmLocal);
         var morning = DateTimeOffset.Parse(nineAmLocal);

@@ -4,6 +4,7 @@ using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Bot.Tests.Reminders;
 
@@ -18,7 +19,7 @@ public static class ReminderBot
     public const string Kamchatka = "kamchatka";
 
     public static Task<BotHarness> StartAsync(
-        Action<IServiceCollection>? services = null, FakeClock? clock = null, DatabaseProvider? provider = null, TestDatabase? sharedDatabase = null) =>
+        Action<IServiceCollection>? services = null, FakeTimeProvider? clock = null, DatabaseProvider? provider = null, TestDatabase? sharedDatabase = null) =>
         BotHarness.StartAsync(
             settings =>
             {

@@ -3,6 +3,7 @@ using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders.Digest;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MentorBot.Bot.Tests.Reminders;
 
@@ -12,7 +13,7 @@ public sealed class WeeklyDigestTests
     private const long KlyuchCoordinator = 902;
     private const long RegionalCoordinator = 903;
     private const long VladivostokCoordinator = 904;
-    // FakeClock starts on Monday 23 November 2026, 10:00 in Moscow; the next digest is Monday the 30th, 09:00 Moscow time.
+    // FakeTimeProvider starts on Monday 23 November 2026, 10:00 in Moscow; the next digest is Monday the 30th, 09:00 Moscow time.
     private static readonly DateTimeOffset NextMondayNineMoscow = DateTimeOffset.Parse("2026-11-30T06:00:00Z");
 
     private static async Task<int> PlanAsync(BotHarness bot)
@@ -33,7 +34,7 @@ public sealed class WeeklyDigestTests
         // Registered a month ago and approved: neither new nor pending.
         var old = DirectorBuilder.Flagship(704).Named("Григорий Давний").InDistrict("goryachy-klyuch").Build() with
         {
-            CreatedAt = FakeClock.DefaultStart.AddDays(-30),
+            CreatedAt = TestClock.DefaultStart.AddDays(-30),
         };
         await bot.InScopeAsync(services => services.GetRequiredService<PeopleRepository>().SaveAsync(old));
     }

@@ -26,8 +26,8 @@ public sealed class DirectorBuilder
         SchoolStatus = SchoolStatus.None,
         YearsAsDirector = 1,
         Deficits = ["legal", "team"],
-        CreatedAt = FakeClock.DefaultStart,
-        UpdatedAt = FakeClock.DefaultStart,
+        CreatedAt = TestClock.DefaultStart,
+        UpdatedAt = TestClock.DefaultStart,
     });
 
     public static DirectorBuilder Flagship(long userId) => new(Young(userId)._profile with
@@ -80,9 +80,9 @@ public static class CoordinatorSeed
 {
     public static Task AddAsync(BotHarness bot, long userId, params string[] districts) =>
         bot.InScopeAsync(services => services.GetRequiredService<CoordinatorRepository>()
-            .UpsertAsync(new CoordinatorRecord(userId, $"Координатор {userId}", null, districts, "test"), FakeClock.DefaultStart));
+            .UpsertAsync(new CoordinatorRecord(userId, $"Координатор {userId}", null, districts, "test"), TestClock.DefaultStart));
 
     public static Task AddRegionalAsync(BotHarness bot, long userId, string region) =>
         bot.InScopeAsync(services => services.GetRequiredService<CoordinatorRepository>()
-            .UpsertAsync(new CoordinatorRecord(userId, $"Координатор {userId}", region, [], "test"), FakeClock.DefaultStart));
+            .UpsertAsync(new CoordinatorRecord(userId, $"Координатор {userId}", region, [], "test"), TestClock.DefaultStart));
 }

@@ -53,7 +53,8 @@ public sealed class CoordinationReport(
                 continue;
             }
             var plan = await partnerships.PlanAsync(partnership.Id, cancellationToken);
-            var lastCheckin = (await partnerships.CheckinsAsync(partnership.Id, cancellationToken)).LastOrDefault();
+            var checkins = await partnerships.CheckinsAsync(partnership.Id, cancellationToken);
+            var lastCheckin = checkins.Count > 0 ? checkins[^1] : null;
             pairs.Add(new PairReport(mentor, mentee, partnership, plan.Count(i => i.Status == PlanItemStatus.Done), plan.Count,
                 lastCheckin?.Ratings ?? new Dictionary<string, int>(), partnership.LastActivityAt));
         }

@@ -56,7 +56,7 @@ public sealed class MentorshipFlow(
             var none = MentorshipTexts.NoSuggestions(reason);
             if (askCoordinatorIfNone is { } now)
             {
-                var asked = await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorNeededNotice(mentee, districts.Name(mentee.District)));
+                var asked = await PassToCoordinatorsAsync(mentee, now, MentorshipTexts.CoordinatorNeededNotice(mentee, districts.Name(mentee.District)), cancellationToken);
                 none = asked ? MentorshipTexts.NoSuggestionsCoordinatorAsked(reason) : MentorshipTexts.NoSuggestionsCoordinatorKnows(reason);
                 keyboard = null;
             }
@@ -223,7 +223,7 @@ public sealed class MentorshipFlow(
     /// <summary>Passes the young director's wish to the district's coordinators; false, and nothing sent, when it was already passed.</summary>
     public async Task<bool> AskCoordinatorAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (!await PassToCoordinatorsAsync(mentee, now, cancellationToken, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District))))
+        if (!await PassToCoordinatorsAsync(mentee, now, MentorshipTexts.CoordinatorChoiceNotice(mentee, districts.Name(mentee.District)), cancellationToken))
         {
             return false;
         }
@@ -231,7 +231,7 @@ public sealed class MentorshipFlow(
         return true;
     }
 
-    private async Task<bool> PassToCoordinatorsAsync(DirectorProfile mentee, DateTimeOffset now, CancellationToken cancellationToken, HtmlText notice)
+    private async Task<bool> PassToCoordinatorsAsync(DirectorProfile mentee, DateTimeOffset now, HtmlText notice, CancellationToken cancellationToken)
     {
         if (!await requests.WishCoordinatorChoiceAsync(mentee.UserId, now, cancellationToken))
         {

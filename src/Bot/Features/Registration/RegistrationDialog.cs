@@ -261,7 +261,7 @@ public sealed class RegistrationDialog(
         var scope = draft.District is { } fixedDistrict && draft.EditField is null ? [fixedDistrict] : districts.All.Select(d => d.Code).ToList();
         var number = SchoolRoster.NormalizeNumber(text);
         var matches = (await schools.OpenInAsync(scope, cancellationToken))
-            .Where(s => s.School.Number == number || s.School.FullName.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+            .Where(s => s.School.Number == number || s.School.FullName.Contains(text, StringComparison.OrdinalIgnoreCase))
             .OrderBy(s => s.School.Number == number ? 0 : 1).ThenBy(s => s.School.Number, SchoolNumberOrder.Instance)
             .Take(MaxSchoolChoices)
             .Select(s => new RegistrySchoolChoice(s.District, s.School.Number, SchoolTexts.RegistryChoiceLabel(s.School, districts.Name(s.District), scope.Count > 1)))
@@ -282,7 +282,7 @@ public sealed class RegistrationDialog(
     {
         var chosen = input.Choice is { } code
             ? districts.Find(code)
-            : districts.All.FirstOrDefault(d => string.Equals(d.Name, TextInput.Clean(input.Text), StringComparison.CurrentCultureIgnoreCase));
+            : districts.All.FirstOrDefault(d => string.Equals(d.Name, TextInput.Clean(input.Text), StringComparison.OrdinalIgnoreCase));
         return chosen is null
             ? Invalid(ProfileTexts.UnknownDistrict)
             : new StepOutcome<RegistrationDraft>.Next(
@@ -357,7 +357,7 @@ public sealed class RegistrationDialog(
             (draft, input) =>
             {
                 var chosen = options.Where(o => o.ToString() == input.Choice
-                    || input.Text is { } typed && string.Equals(label(o), TextInput.Clean(typed), StringComparison.CurrentCultureIgnoreCase)).ToList();
+                    || input.Text is { } typed && string.Equals(label(o), TextInput.Clean(typed), StringComparison.OrdinalIgnoreCase)).ToList();
                 return chosen.Count == 1 ? new StepOutcome<RegistrationDraft>.Next(store(draft, chosen[0]), next) : Invalid(ProfileTexts.UseButtons);
             });
 

@@ -138,8 +138,7 @@ public sealed class SchoolImportDialog(
                 // Compared again: the registry may have changed since the preview (another coordinator's import).
                 var plan = await import.PlanAsync(district, new SchoolRoster(draft.RowsRead, schools, []), cancellationToken);
                 await import.ApplyAsync(plan, context.Now, cancellationToken);
-                logger.LogInformation("School registry of {District} imported by {UserId}: {Added} added, {Changed} changed, {Removed} removed, {Closed} closed",
-                    district, context.UserId, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Closed.Count);
+                logger.RegistryImported(district, context.UserId, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Closed.Count);
                 context.Reply(SchoolTexts.Applied(districts.Name(district), plan));
                 return;
             case CancelValue when loaded is (ConfirmStep, var draft) && data.LongArg(1) == draft.Revision:
@@ -187,7 +186,7 @@ public sealed class SchoolImportDialog(
         }
         catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
         {
-            logger.LogWarning(error, "A school registry file of {UserId} could not be downloaded", context.UserId);
+            logger.RegistryFileNotDownloaded(error, context.UserId);
             context.Reply(SchoolTexts.DownloadFailed);
         }
         return null;
@@ -232,4 +231,14 @@ public sealed class SchoolImportDialog(
             InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
         ],
     ]);
+}
+
+/// <summary>Source-generated log messages of this file.</summary>
+internal static partial class SchoolImportLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "School registry of {District} imported by {UserId}: {Added} added, {Changed} changed, {Removed} removed, {Closed} closed")]
+    public static partial void RegistryImported(this ILogger logger, string district, long userId, int added, int changed, int removed, int closed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A school registry file of {UserId} could not be downloaded")]
+    public static partial void RegistryFileNotDownloaded(this ILogger logger, Exception error, long userId);
 }

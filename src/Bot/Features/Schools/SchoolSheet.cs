@@ -193,7 +193,9 @@ public sealed record SchoolSheet(IReadOnlyList<string> Headers, IReadOnlyList<Sh
 
     /// <summary>Russian Excel writes ';', others ','; a tab-separated export has tabs. The header line decides.</summary>
     private static char Delimiter(string headerLine) =>
-        new[] { ';', ',', '\t' }.OrderByDescending(d => headerLine.Count(c => c == d)).First();
+        Delimiters.OrderByDescending(d => headerLine.Count(c => c == d)).First();
+
+    private static readonly char[] Delimiters = [';', ',', '\t'];
 
     /// <summary>
     /// RFC 4180 records: quoted fields may hold the delimiter, doubled quotes and line breaks. Records are numbered as

@@ -24,11 +24,11 @@ public static class LiveBroadcast
         var people = services.GetRequiredService<PeopleRepository>();
         for (var user = first; user < first + count; user++)
         {
-            await consents.RecordAsync(user, "test", FakeClock.DefaultStart);
+            await consents.RecordAsync(user, "test", TestClock.DefaultStart);
             await people.SaveAsync(DirectorBuilder.Young(user).Build());
         }
         await services.GetRequiredService<CoordinatorRepository>()
-            .UpsertAsync(new CoordinatorRecord(Coordinator, "Координатор", null, ["dinskoy"], "test"), FakeClock.DefaultStart);
+            .UpsertAsync(new CoordinatorRecord(Coordinator, "Координатор", null, ["dinskoy"], "test"), TestClock.DefaultStart);
         await db.CommitAsync();
     }
 

@@ -37,12 +37,12 @@ public sealed class NetworkingErasureTests
         await bot.InScopeAsync(async services =>
         {
             var practices = services.GetRequiredService<PracticeRepository>();
-            approved = await practices.CreateAsync(new NewPractice(Flagship, "Гимназия № 1", "dinskoy", "Одобренная практика", "Описание", null, ["legal"]), FakeClock.DefaultStart);
-            await practices.ReviewAsync(approved, PracticeStatus.Approved, Coordinator, null, FakeClock.DefaultStart);
-            await practices.CreateAsync(new NewPractice(Flagship, "Гимназия № 1", "dinskoy", "Черновик Петрова", "Описание", null, ["legal"]), FakeClock.DefaultStart);
+            approved = await practices.CreateAsync(new NewPractice(Flagship, "Гимназия № 1", "dinskoy", "Одобренная практика", "Описание", null, ["legal"]), TestClock.DefaultStart);
+            await practices.ReviewAsync(approved, PracticeStatus.Approved, Coordinator, null, TestClock.DefaultStart);
+            await practices.CreateAsync(new NewPractice(Flagship, "Гимназия № 1", "dinskoy", "Черновик Петрова", "Описание", null, ["legal"]), TestClock.DefaultStart);
             var internships = services.GetRequiredService<InternshipRepository>();
-            var programme = await internships.CreateAsync(new NewInternshipProgramme(Flagship, "Гимназия № 1", "dinskoy", "Тема", new DateOnly(2026, 12, 1), new DateOnly(2027, 5, 1), ["legal"]), Coordinator, FakeClock.DefaultStart);
-            await internships.RequestAsync(programme, Young, FakeClock.DefaultStart);
+            var programme = await internships.CreateAsync(new NewInternshipProgramme(Flagship, "Гимназия № 1", "dinskoy", "Тема", new DateOnly(2026, 12, 1), new DateOnly(2027, 5, 1), ["legal"]), Coordinator, TestClock.DefaultStart);
+            await internships.RequestAsync(programme, Young, TestClock.DefaultStart);
         });
 
         await bot.SendTextAsync(Young, "/my_data");

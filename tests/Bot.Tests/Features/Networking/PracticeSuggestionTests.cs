@@ -16,11 +16,11 @@ public sealed class PracticeSuggestionTests
         await bot.InScopeAsync(async services =>
         {
             var practices = services.GetRequiredService<PracticeRepository>();
-            var legal = await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", Legal, "Описание", null, ["legal"]), FakeClock.DefaultStart);
-            var finance = await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", Finance, "Описание", null, ["finance"]), FakeClock.DefaultStart);
-            await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", PendingLegal, "Описание", null, ["legal"]), FakeClock.DefaultStart);
-            await practices.ReviewAsync(legal, PracticeStatus.Approved, Coordinator, null, FakeClock.DefaultStart);
-            await practices.ReviewAsync(finance, PracticeStatus.Approved, Coordinator, null, FakeClock.DefaultStart);
+            var legal = await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", Legal, "Описание", null, ["legal"]), TestClock.DefaultStart);
+            var finance = await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", Finance, "Описание", null, ["finance"]), TestClock.DefaultStart);
+            await practices.CreateAsync(new NewPractice(BestFlagship, "Гимназия № 1", "dinskoy", PendingLegal, "Описание", null, ["legal"]), TestClock.DefaultStart);
+            await practices.ReviewAsync(legal, PracticeStatus.Approved, Coordinator, null, TestClock.DefaultStart);
+            await practices.ReviewAsync(finance, PracticeStatus.Approved, Coordinator, null, TestClock.DefaultStart);
         });
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed class PracticeSuggestionTests
         Assert.DoesNotContain(Legal, bot.LastText(BestFlagship));
 
         await bot.InScopeAsync(services => services.GetRequiredService<PartnershipRepository>()
-            .AddCheckinAsync(partnershipId, new Dictionary<string, int> { ["legal"] = 5, ["team"] = 3, ["parents"] = 2 }, "", FakeClock.DefaultStart));
+            .AddCheckinAsync(partnershipId, new Dictionary<string, int> { ["legal"] = 5, ["team"] = 3, ["parents"] = 2 }, "", TestClock.DefaultStart));
         await bot.SendTextAsync(Young, "/partnership");
         Assert.DoesNotContain(Legal, bot.LastText(Young));
     }

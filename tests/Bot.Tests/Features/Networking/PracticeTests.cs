@@ -141,8 +141,8 @@ public sealed class PracticeTests
             var practices = services.GetRequiredService<PracticeRepository>();
             for (var i = 1; i <= 12; i++)
             {
-                var id = await practices.CreateAsync(new NewPractice(Author, "Гимназия № 1", "dinskoy", $"Практика {i:00}", "Описание", null, ["team"]), FakeClock.DefaultStart.AddMinutes(i));
-                await practices.ReviewAsync(id, PracticeStatus.Approved, Coordinator, null, FakeClock.DefaultStart);
+                var id = await practices.CreateAsync(new NewPractice(Author, "Гимназия № 1", "dinskoy", $"Практика {i:00}", "Описание", null, ["team"]), TestClock.DefaultStart.AddMinutes(i));
+                await practices.ReviewAsync(id, PracticeStatus.Approved, Coordinator, null, TestClock.DefaultStart);
             }
         });
 

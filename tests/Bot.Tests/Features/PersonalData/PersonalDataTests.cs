@@ -44,7 +44,7 @@ public sealed class PersonalDataTests
             .WithNote("Люблю шахматы 😀").SaveAsync(bot);
         await bot.QueryAsync<long>("UPDATE people SET school_status = 'Unfavourable' WHERE user_id = @Young", new { Young });
         var forum = await AnnouncementSeed.SentForumAsync(bot, null, "goryachy-klyuch", [Young], "Форум молодых директоров", inDays: 10);
-        await bot.InScopeAsync(services => services.GetRequiredService<RsvpRepository>().AnswerAsync(forum, Young, RsvpAnswer.Yes, FakeClock.DefaultStart));
+        await bot.InScopeAsync(services => services.GetRequiredService<RsvpRepository>().AnswerAsync(forum, Young, RsvpAnswer.Yes, TestClock.DefaultStart));
         return bot;
     }
 
@@ -105,7 +105,7 @@ public sealed class PersonalDataTests
         Assert.All(parts, p => Assert.InRange(p.Length, 1, 4096));
         var text = string.Join("\n", parts);
         Assert.Equal(60, Enumerable.Range(1, 60).Count(i => text.Contains(
-            $"«Семинар по управлению школой, встреча {i:00}», {FakeClock.DefaultStart.AddDays(i).AddHours(5).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)}",
+            $"«Семинар по управлению школой, встреча {i:00}», {TestClock.DefaultStart.AddDays(i).AddHours(5).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture)}",
             StringComparison.Ordinal)));
         Assert.Contains("Напоминания приостановлены: нет", text, StringComparison.Ordinal);
     }

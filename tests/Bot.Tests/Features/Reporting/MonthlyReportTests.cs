@@ -8,6 +8,7 @@ using MentorBot.Bot.Tests.Reminders;
 using MentorBot.Bot.Tests.Reports;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SkiaSharp;
 
 namespace MentorBot.Bot.Tests.Features.Reporting;
@@ -17,7 +18,7 @@ public sealed class MonthlyReportTests
     private const long Coordinator = 990;
     private static readonly TimeZoneInfo Moscow = TimeZoneInfo.FindSystemTimeZoneById("Europe/Moscow");
     private static readonly TimeZoneInfo Vladivostok = TimeZoneInfo.FindSystemTimeZoneById("Asia/Vladivostok");
-    // FakeClock starts on Monday 23 November 2026; 1 December is a Tuesday, so November's report is due then at 09:00 Moscow time.
+    // FakeTimeProvider starts on Monday 23 November 2026; 1 December is a Tuesday, so November's report is due then at 09:00 Moscow time.
     private static readonly DateTimeOffset DecemberFirstNineMoscow = DateTimeOffset.Parse("2026-12-01T06:00:00Z");
 
     private static async Task<BotHarness> WithOnePairAsync()

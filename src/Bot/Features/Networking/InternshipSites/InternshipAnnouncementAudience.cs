@@ -10,7 +10,7 @@ namespace MentorBot.Bot.Features.Networking.InternshipSites;
 /// districts, and a session announced to one reaches its confirmed participants only.
 /// </summary>
 public sealed class InternshipAnnouncementAudience(
-    IInternshipParticipants participants, InternshipRepository internships, Districts districts, TimeProvider clock) : IAnnouncementAudienceSource
+    IInternshipParticipants participants, InternshipRepository internships, Districts catalog, TimeProvider clock) : IAnnouncementAudienceSource
 {
     public const string SourceKey = "site";
 
@@ -19,8 +19,8 @@ public sealed class InternshipAnnouncementAudience(
     public static AudienceGroup Group(InternshipProgramme programme) =>
         new(SourceKey, programme.Id, NetworkingTexts.ProgrammeAudience(programme.School, programme.Theme), programme.District);
 
-    public async Task<IReadOnlyList<AudienceGroup>> GroupsAsync(IReadOnlyCollection<string> districtCodes, CancellationToken cancellationToken) =>
-        (await OpenProgrammes.ListAsync(internships, districts, clock.GetUtcNow(), districtCodes, cancellationToken)).Select(Group).ToList();
+    public async Task<IReadOnlyList<AudienceGroup>> GroupsAsync(IReadOnlyCollection<string> districts, CancellationToken cancellationToken) =>
+        (await OpenProgrammes.ListAsync(internships, catalog, clock.GetUtcNow(), districts, cancellationToken)).Select(Group).ToList();
 
     public async Task<IReadOnlyCollection<long>> MembersAsync(long groupId, CancellationToken cancellationToken) =>
         await participants.ListAsync(groupId, cancellationToken);

@@ -37,7 +37,8 @@ public sealed class PracticeSuggestions(PracticeRepository practices, Partnershi
     public async Task<IEnumerable<string>> OpenDeficitsAsync(DirectorProfile mentee, CancellationToken cancellationToken)
     {
         var partnership = await partnerships.ActiveOfMenteeAsync(mentee.UserId, cancellationToken);
-        var latest = partnership is null ? null : (await partnerships.CheckinsAsync(partnership.Id, cancellationToken)).LastOrDefault();
+        var checkins = partnership is null ? [] : await partnerships.CheckinsAsync(partnership.Id, cancellationToken);
+        var latest = checkins.Count > 0 ? checkins[^1] : null;
         return mentee.Deficits.Where(code => latest is null || !latest.Ratings.TryGetValue(code, out var rating) || rating < Closed);
     }
 }
