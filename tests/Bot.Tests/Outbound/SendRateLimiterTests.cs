@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,11 @@ namespace MentorBot.Bot.Tests.Outbound;
 
 public sealed class SendRateLimiterTests
 {
-    private static SendRateLimiter Limiter(FakeClock clock, double perSecond = 30, int marginMs = 50) =>
+    private static SendRateLimiter Limiter(FakeTimeProvider clock, double perSecond = 30, int marginMs = 50) =>
         new(Options.Create(new OutboundOptions { GlobalMessagesPerSecond = perSecond, PerChatMessagesPerSecond = 1, RateMarginMilliseconds = marginMs }), clock);
 
     /// <summary>Asks for a slot every millisecond of the fake clock for <paramref name="span"/>, each for a new chat; the send times.</summary>
-    private static List<DateTimeOffset> SendGreedily(SendRateLimiter limiter, FakeClock clock, TimeSpan span)
+    private static List<DateTimeOffset> SendGreedily(SendRateLimiter limiter, FakeTimeProvider clock, TimeSpan span)
     {
         var sent = new List<DateTimeOffset>();
         var end = clock.GetUtcNow() + span;
@@ -31,7 +32,7 @@ public sealed class SendRateLimiterTests
     [Fact]
     public void No_window_of_a_second_and_the_margin_holds_more_than_thirty_calls_yet_the_rate_is_not_paid_in_round_trips()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var limiter = Limiter(clock);
 
         var sent = SendGreedily(limiter, clock, TimeSpan.FromSeconds(20));
@@ -47,7 +48,7 @@ public sealed class SendRateLimiterTests
     [Fact]
     public void Calls_are_paced_rather_than_sent_thirty_at_once()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var limiter = Limiter(clock);
 
         var sent = SendGreedily(limiter, clock, TimeSpan.FromSeconds(5));
@@ -59,7 +60,7 @@ public sealed class SendRateLimiterTests
     [Fact]
     public void A_chat_waits_a_second_and_the_margin_for_its_next_message_but_not_for_an_edit()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var limiter = Limiter(clock);
 
         Assert.False(limiter.TryAcquire(7, countsTowardsChat: true).MustWait);
@@ -73,7 +74,7 @@ public sealed class SendRateLimiterTests
     [Fact]
     public void After_a_429_nobody_is_sent_anything_until_its_retry_after_has_passed()
     {
-        var clock = new FakeClock();
+        var clock = TestClock.Create();
         var limiter = Limiter(clock);
 
         limiter.PauseFor(TimeSpan.FromSeconds(3));
