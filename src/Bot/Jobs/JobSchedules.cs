@@ -6,7 +6,11 @@ using Quartz;
 
 namespace MentorBot.Bot.Jobs;
 
-/// <summary>Every recurring job of the bot, in one place. Each runs once when the bot has started, then at its interval.</summary>
+/// <summary>
+/// Every recurring job of the bot, in one place. Each runs once when the bot has started, then at its interval. The
+/// broadcast job's interval is its idle one: it is also woken when there is work (<see cref="BroadcastWakeUp"/>) and,
+/// while a broadcast is being sent, runs again after each tick.
+/// </summary>
 public static class JobSchedules
 {
     public const string ReminderSweep = "reminder-sweep";
@@ -18,7 +22,7 @@ public static class JobSchedules
     public static IQuartzBuilder AddJobSchedules(this IQuartzBuilder quartz) => quartz
         .Every<ReminderSweepJob>(ReminderSweep, provider => Reminders(provider).SweepInterval)
         .Every<DigestPlanningJob>(DigestPlanning, provider => Reminders(provider).DigestPlanningInterval)
-        .Every<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.TickInterval)
+        .Every<BroadcastJob>(Broadcasts, provider => provider.GetRequiredService<IOptions<AnnouncementsOptions>>().Value.IdleTickInterval)
         .Every<HousekeepingJob>(Housekeeping, _ => HousekeepingJob.Interval)
         .Every<MonthlyReportPlanningJob>(MonthlyReportPlanning, provider => Reminders(provider).DigestPlanningInterval);
 

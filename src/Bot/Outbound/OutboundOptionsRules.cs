@@ -34,6 +34,10 @@ public sealed class OutboundOptionsRules : OptionsRules<OutboundOptions>
         {
             yield return "Outbound:IdlePollMilliseconds must be at least 1.";
         }
+        if (outbound.OtherInstancesPollMilliseconds < 1)
+        {
+            yield return "Outbound:OtherInstancesPollMilliseconds must be at least 1.";
+        }
         if (outbound.MaxMessageLength is < 1 or > 4096)
         {
             yield return "Outbound:MaxMessageLength must be between 1 and 4096, Telegram's limit.";

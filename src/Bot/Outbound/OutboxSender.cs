@@ -10,8 +10,13 @@ using Microsoft.Extensions.Options;
 namespace MentorBot.Bot.Outbound;
 
 /// <summary>
-/// Drains the outbox within Telegram's limits: several chats in parallel, one chat's messages in order.
-/// A row is marked done only after Telegram answered, so a crash re-sends at most the calls that were in flight.
+/// Drains the outbox within Telegram's limits: several chats in parallel, one chat's messages in order, replies ahead
+/// of bulk work and broadcasts (see <see cref="OutboxQueue"/>). The rows this process commits reach it in memory
+/// (<see cref="OutboxSignal"/>), so it reads the table only at start, when asked (a broadcast's recipients were
+/// written), and on a slow poll that recovers anything nothing announced; with several instances the primary polls
+/// faster for the rows the others wrote. A row is marked done only after Telegram answered, so a crash re-sends at
+/// most the calls in flight and the answered ones whose marks were still being written: the marks of all calls
+/// answered meanwhile go in one transaction, begun as soon as the previous one has committed.
 /// </summary>
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
@@ -25,8 +30,28 @@ public sealed class OutboxSender(
     TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService
 {
+    /// <summary>Rows of each queue read at once; replies are read whole (up to this), broadcasts a page at a time.</summary>
+    private const int ReadLimit = 1000;
+    private const int BroadcastPage = 500;
+    private const int BroadcastLowWater = 100;
+    private static readonly TimeSpan RememberFinished = TimeSpan.FromMinutes(2);
+
     private readonly OutboundOptions _options = options.Value;
-    private readonly Dictionary<long, Task> _inFlight = new();
+    private readonly OutboxQueue _queue = new();
+    private readonly List<Task<Outcome>> _inFlight = [];
+    private readonly List<OutboxCompletion> _completions = [];
+    private readonly HashSet<long> _unmarked = [];
+    private readonly Dictionary<long, DateTimeOffset> _finished = [];
+    private readonly Queue<(long Id, DateTimeOffset At)> _finishedOrder = new();
+    private readonly List<OutboxEntry> _superseded = [];
+    private (Task Task, List<OutboxCompletion> Batch)? _marking;
+    /// <summary>Real time (Environment.TickCount64), like the waits: a test's frozen clock must not stop the polls.</summary>
+    private long _nextRead = long.MinValue;
+    private long _broadcastAfter;
+    private bool _broadcastMayHaveMore;
+    private bool _wasPrimary;
+
+    private TimeSpan PollInterval => TimeSpan.FromMilliseconds(instance is SoleInstance ? _options.IdlePollMilliseconds : _options.OtherInstancesPollMilliseconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +63,7 @@ public sealed class OutboxSender(
                 TimeSpan wait;
                 try
                 {
-                    wait = await DispatchDueAsync(stoppingToken);
+                    wait = await RoundAsync(stoppingToken);
                     failures = 0;
                 }
                 catch (System.Data.Common.DbException error) when (!stoppingToken.IsCancellationRequested)
@@ -47,9 +72,10 @@ public sealed class OutboxSender(
                     // sender: it looks again, less often, and goes on by itself once the database is back.
                     failures++;
                     wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
+                    _nextRead = long.MinValue;
                     logger.LogWarning("Outbox could not be read ({Reason}); looking again in {DelaySeconds} s", error.GetType().Name, wait.TotalSeconds);
                 }
-                await signal.WaitAsync(wait, stoppingToken);
+                await signal.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -57,90 +83,274 @@ public sealed class OutboxSender(
         }
         finally
         {
-            // Let the calls already made finish, so their rows are marked and not sent again.
-            await Task.WhenAll(_inFlight.Values);
+            // Let the calls already made finish, and write their marks, so they are not sent again.
+            await Task.WhenAll(_inFlight);
+            TakeOutcomes(clock.GetUtcNow());
+            if (_marking is { } marking)
+            {
+                await marking.Task;
+            }
+            if (_completions.Count > 0)
+            {
+                await MarkAsync([.. _completions]);
+            }
         }
     }
 
-    /// <summary>Starts every call that is due and allowed now; returns how long to wait before looking again.</summary>
-    private async Task<TimeSpan> DispatchDueAsync(CancellationToken cancellationToken)
+    /// <summary>Takes in what happened, reads if due, starts every call that is allowed now; returns how long to wait at most.</summary>
+    private async Task<TimeSpan> RoundAsync(CancellationToken cancellationToken)
     {
-        var idle = TimeSpan.FromMilliseconds(_options.IdlePollMilliseconds);
-        ForgetFinished();
+        var now = clock.GetUtcNow();
+        TakeOutcomes(now);
         if (!instance.IsPrimary)
         {
             // The primary instance sends every instance's rows, within the one rate limit Telegram gives the bot.
-            return idle;
+            if (_wasPrimary)
+            {
+                _queue.Clear();
+                _wasPrimary = false;
+            }
+            while (signal.TryTake(out _))
+            {
+            }
+            signal.TakeReadRequest();
+            _nextRead = long.MinValue;
+            return PollInterval;
         }
-        if (_inFlight.Count >= _options.MaxParallelSends)
-        {
-            await Task.WhenAny(_inFlight.Values);
-            return TimeSpan.Zero;
-        }
+        _wasPrimary = true;
+        TakeMarked(now);
 
-        IReadOnlyList<OutboxEntry> due;
+        var readRequested = signal.TakeReadRequest();
+        if (Environment.TickCount64 >= _nextRead)
+        {
+            await ReadAsync(wholeBroadcastQueue: true, now, cancellationToken);
+            _nextRead = Environment.TickCount64 + (long)PollInterval.TotalMilliseconds;
+        }
+        else if (readRequested || (_broadcastMayHaveMore && _queue.BroadcastCount < BroadcastLowWater))
+        {
+            await ReadAsync(wholeBroadcastQueue: false, now, cancellationToken);
+        }
+        // After the reads: an erasure that committed while a read was under way removes what that read brought back.
+        TakeNews(now);
+        StartMarking();
+
+        while (_inFlight.Count < _options.MaxParallelSends)
+        {
+            var entry = _queue.Take(now, e => limiter.TryAcquire(e.Message.ChatId, e.Message.CountsTowardsChatLimit), out var wait);
+            if (entry is null)
+            {
+                return Min(wait ?? TimeSpan.MaxValue, UntilNextRead());
+            }
+            _inFlight.Add(SendAsync(entry));
+        }
+        // Every slot is busy: a finishing call wakes the loop.
+        return UntilNextRead();
+    }
+
+    private TimeSpan UntilNextRead() => TimeSpan.FromMilliseconds(Math.Max(0, _nextRead - Environment.TickCount64));
+
+    /// <summary>
+    /// Reads the pending replies whole (up to a limit) and the next page of broadcast rows, or the broadcast queue from
+    /// its start; decodes only the rows not held already.
+    /// </summary>
+    private async Task ReadAsync(bool wholeBroadcastQueue, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PendingOutboxRow> replies, broadcasts;
         await using (var scope = scopes.CreateAsyncScope())
         {
             var outbox = scope.ServiceProvider.GetRequiredService<OutboxRepository>();
-            due = await outbox.DueAsync(clock.GetUtcNow(), _options.MaxParallelSends * 8 + _inFlight.Count, cancellationToken);
+            replies = await outbox.PendingAsync(broadcast: false, 0, ReadLimit, cancellationToken);
+            broadcasts = await outbox.PendingAsync(broadcast: true, wholeBroadcastQueue ? 0 : _broadcastAfter, BroadcastPage, cancellationToken);
         }
-
-        var soonest = idle;
-        var started = 0;
-        foreach (var entry in due)
+        foreach (var row in replies.Concat(broadcasts))
         {
-            if (_inFlight.Count >= _options.MaxParallelSends)
-            {
-                break;
-            }
-            if (_inFlight.ContainsKey(entry.Message.ChatId))
+            if (IsKnown(row.Id))
             {
                 continue;
             }
-            var wait = limiter.TryAcquire(entry.Message.ChatId, entry.Message.CountsTowardsChatLimit);
-            if (wait > TimeSpan.Zero)
+            OutboxEntry entry;
+            try
             {
-                soonest = wait < soonest ? wait : soonest;
+                entry = row.Decode();
+            }
+            catch (Exception error) when (error is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
+            {
+                // One unreadable row must not stop everyone's messages; it is looked at again after a while.
+                logger.LogError("Outbox row {OutboxId} cannot be read ({Reason}); skipped", row.Id, error.GetType().Name);
+                Finish(row.Id, now);
                 continue;
             }
-            _inFlight[entry.Message.ChatId] = SendAsync(entry, cancellationToken);
-            started++;
+            Admit(entry, now);
         }
-
-        if (started > 0)
+        if (broadcasts.Count > 0)
         {
-            return TimeSpan.Zero;
+            _broadcastAfter = Math.Max(_broadcastAfter, broadcasts[^1].Id);
         }
-        if (_inFlight.Count > 0)
-        {
-            var finished = Task.WhenAny(_inFlight.Values);
-            await Task.WhenAny(finished, Task.Delay(soonest, clock, cancellationToken));
-            return TimeSpan.Zero;
-        }
-        return soonest;
+        _broadcastMayHaveMore = broadcasts.Count == BroadcastPage;
     }
 
-    private void ForgetFinished()
+    /// <summary>Rows committed by this process, and erasures, in the order they happened.</summary>
+    private void TakeNews(DateTimeOffset now)
     {
-        foreach (var chat in _inFlight.Where(pair => pair.Value.IsCompleted).Select(pair => pair.Key).ToList())
+        while (signal.TryTake(out var news))
         {
-            _inFlight.Remove(chat);
+            if (news.ErasedChatId is { } chatId)
+            {
+                foreach (var id in _queue.DropChat(chatId, now))
+                {
+                    Finish(id, now);
+                }
+                continue;
+            }
+            foreach (var entry in news.Entries)
+            {
+                if (!IsKnown(entry.Id))
+                {
+                    Admit(entry, now);
+                }
+            }
         }
     }
 
-    private async Task SendAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    private void Admit(OutboxEntry entry, DateTimeOffset now)
+    {
+        _superseded.Clear();
+        _queue.Add(entry, now, _superseded);
+        foreach (var older in _superseded)
+        {
+            _completions.Add(new OutboxCompletion(older.Id, null, Superseded: true));
+            _unmarked.Add(older.Id);
+        }
+    }
+
+    /// <summary>Held, in flight, awaiting its mark, or finished a moment ago (a read may have begun before its mark).</summary>
+    private bool IsKnown(long id) => _queue.Contains(id) || _unmarked.Contains(id) || _finished.ContainsKey(id);
+
+    private void Finish(long id, DateTimeOffset now)
+    {
+        _finished[id] = now;
+        _finishedOrder.Enqueue((id, now));
+        while (_finishedOrder.TryPeek(out var oldest) && now - oldest.At > RememberFinished)
+        {
+            _finishedOrder.Dequeue();
+            if (_finished.TryGetValue(oldest.Id, out var at) && at == oldest.At)
+            {
+                _finished.Remove(oldest.Id);
+            }
+        }
+    }
+
+    private void TakeOutcomes(DateTimeOffset now)
+    {
+        for (var i = _inFlight.Count - 1; i >= 0; i--)
+        {
+            if (!_inFlight[i].IsCompleted)
+            {
+                continue;
+            }
+            var outcome = _inFlight[i].Result;
+            _inFlight.RemoveAt(i);
+            var entry = outcome.Entry;
+            switch (outcome.Kind)
+            {
+                case OutcomeKind.Sent:
+                    _queue.Done(entry, now);
+                    _completions.Add(new OutboxCompletion(entry.Id, outcome.TelegramMessageId));
+                    _unmarked.Add(entry.Id);
+                    break;
+                case OutcomeKind.Retry:
+                    _queue.Retry(entry, outcome.NotBefore, now);
+                    break;
+                case OutcomeKind.ChatBlocked:
+                    _queue.Done(entry, now);
+                    Finish(entry.Id, now);
+                    foreach (var id in _queue.DropChat(entry.Message.ChatId, now))
+                    {
+                        Finish(id, now);
+                    }
+                    break;
+                default:
+                    _queue.Done(entry, now);
+                    Finish(entry.Id, now);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The marks written by the last transaction: their rows are finished.</summary>
+    private void TakeMarked(DateTimeOffset now)
+    {
+        if (_marking is not { Task.IsCompleted: true } marking)
+        {
+            return;
+        }
+        _marking = null;
+        foreach (var completion in marking.Batch)
+        {
+            _unmarked.Remove(completion.Id);
+            Finish(completion.Id, now);
+        }
+    }
+
+    /// <summary>Writes every mark gathered since the last transaction began, unless that one is still being written.</summary>
+    private void StartMarking()
+    {
+        if (_marking is not null || _completions.Count == 0)
+        {
+            return;
+        }
+        var batch = _completions.ToList();
+        _completions.Clear();
+        _marking = (MarkAsync(batch), batch);
+    }
+
+    private async Task MarkAsync(List<OutboxCompletion> batch)
     {
         await Task.Yield();
+        try
+        {
+            await RecordAsync((outbox, _, now) => outbox.CompleteAsync(batch, now), CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            // The rows stay pending: a read after they are forgotten (minutes) finds them, and they go out again.
+            logger.LogError(error, "{Count} sent outbox rows could not be marked", batch.Count);
+        }
+        signal.Wake();
+    }
+
+    private async Task<Outcome> SendAsync(OutboxEntry entry)
+    {
+        await Task.Yield();
+        try
+        {
+            return await CallAndRecordAsync(entry);
+        }
+        catch (Exception error)
+        {
+            // Its outcome could not be recorded: the row stays pending, and a later read finds it again.
+            logger.LogError(error, "Outbox row {OutboxId}: the outcome of its call was not recorded", entry.Id);
+            return new Outcome(entry, OutcomeKind.GivenUp);
+        }
+        finally
+        {
+            signal.Wake();
+        }
+    }
+
+    private async Task<Outcome> CallAndRecordAsync(OutboxEntry entry)
+    {
         var message = entry.Message;
         Func<OutboxRepository, ChatRepository, DateTimeOffset, Task> record;
+        Outcome outcome;
         try
         {
             var sent = await CallAsync(message, CancellationToken.None);
-            record = (outbox, _, now) => outbox.MarkSentAsync(entry.Id, sent?.MessageId, now);
+            return new Outcome(entry, OutcomeKind.Sent, sent?.MessageId);
         }
         catch (TelegramApiException error) when (error.IsMessageNotModified)
         {
-            record = (outbox, _, now) => outbox.MarkSentAsync(entry.Id, message.MessageId, now);
+            return new Outcome(entry, OutcomeKind.Sent, message.MessageId);
         }
         catch (TelegramApiException error) when (error.IsForbidden)
         {
@@ -151,6 +361,7 @@ public sealed class OutboxSender(
                 await chats.MarkBlockedAsync(message.ChatId, now);
                 await outbox.MarkChatBlockedAsync(message.ChatId, now);
             };
+            outcome = new Outcome(entry, OutcomeKind.ChatBlocked);
         }
         catch (TelegramApiException error) when (error.IsTooManyRequests)
         {
@@ -158,13 +369,17 @@ public sealed class OutboxSender(
             var retryAfter = TimeSpan.FromSeconds(Math.Max(1, error.RetryAfterSeconds ?? 1));
             limiter.PauseFor(retryAfter);
             logger.LogWarning("Bot API asked to slow down for {RetryAfterSeconds} s", retryAfter.TotalSeconds);
-            record = (outbox, _, now) => outbox.RescheduleAsync(entry.Id, now + retryAfter, "429");
+            var notBefore = clock.GetUtcNow() + retryAfter;
+            record = (outbox, _, _) => outbox.RescheduleAsync(entry.Id, notBefore, "429");
+            outcome = new Outcome(entry, OutcomeKind.Retry, NotBefore: notBefore);
         }
         catch (Exception error) when (IsTransient(error) && entry.Attempts + 1 < _options.MaxAttempts)
         {
             var delay = Backoff(entry.Attempts);
             logger.LogWarning("Outbox row {OutboxId} failed ({Reason}); retrying in {DelaySeconds} s", entry.Id, Reason(error), delay.TotalSeconds);
-            record = (outbox, _, now) => outbox.RescheduleAsync(entry.Id, now + delay, Reason(error));
+            var notBefore = clock.GetUtcNow() + delay;
+            record = (outbox, _, _) => outbox.RescheduleAsync(entry.Id, notBefore, Reason(error));
+            outcome = new Outcome(entry, OutcomeKind.Retry, NotBefore: notBefore);
         }
         catch (Exception error)
         {
@@ -177,13 +392,27 @@ public sealed class OutboxSender(
                 if (notice is not null)
                 {
                     await outbox.EnqueueOneAsync(notice, now);
+                    signal.Notify();
                 }
             };
+            outcome = new Outcome(entry, OutcomeKind.GivenUp);
         }
-        limiter.Release();
 
-        await RecordAsync(record, cancellationToken);
+        await RecordAsync(record, CancellationToken.None);
+        return outcome;
     }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    private enum OutcomeKind
+    {
+        Sent,
+        Retry,
+        ChatBlocked,
+        GivenUp,
+    }
+
+    private sealed record Outcome(OutboxEntry Entry, OutcomeKind Kind, int? TelegramMessageId = null, DateTimeOffset NotBefore = default);
 
     private async Task RecordAsync(Func<OutboxRepository, ChatRepository, DateTimeOffset, Task> record, CancellationToken cancellationToken)
     {

@@ -7,9 +7,10 @@ namespace MentorBot.Bot.Outbound;
 
 /// <summary>
 /// Collects what a handler wants to send during one update or job run. The pipeline writes it to the outbox in the
-/// same transaction as the handler's changes, so a message goes out if and only if those changes were committed.
+/// same transaction as the handler's changes, so a message goes out if and only if those changes were committed; after
+/// the commit it hands the rows to the sender in memory.
 /// </summary>
-public sealed class OutboxWriter(OutboxRepository outbox, IOptions<OutboundOptions> options)
+public sealed class OutboxWriter(OutboxRepository outbox, DbSession db, OutboxSignal signal, IOptions<OutboundOptions> options)
 {
     private readonly List<OutgoingMessage> _pending = [];
 
@@ -70,8 +71,11 @@ public sealed class OutboxWriter(OutboxRepository outbox, IOptions<OutboundOptio
         {
             return;
         }
-        await outbox.EnqueueAsync(_pending, now, cancellationToken);
+        var ids = await outbox.EnqueueAsync(_pending, now, cancellationToken);
+        var entries = _pending.Select((message, i) => new OutboxEntry(ids[i], message, 0, NotBefore: now)).ToList();
         _pending.Clear();
+        // The sender gets the rows from memory once they are durable, without reading them back.
+        db.AfterCommit(() => signal.Committed(entries));
     }
 
     public void Discard() => _pending.Clear();

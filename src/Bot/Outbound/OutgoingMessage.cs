@@ -28,9 +28,18 @@ public sealed record OutgoingMessage
     public byte[]? FileContent { get; init; }
     public string? ContentType { get; init; }
 
+    /// <summary>
+    /// Bulk work no one is waiting on (a keyboard's update after a press): it goes after the replies to what people
+    /// just did, and a newer edit of the same message replaces it while it waits.
+    /// </summary>
+    public bool IsBulk { get; init; }
+
     /// <summary>Telegram's one-message-a-second-per-chat limit applies to new messages, not to edits.</summary>
     [JsonIgnore]
     public bool CountsTowardsChatLimit => Kind is OutgoingKind.Send or OutgoingKind.Document or OutgoingKind.Photo;
+
+    [JsonIgnore]
+    public bool IsEdit => Kind is OutgoingKind.EditText or OutgoingKind.EditMarkup;
 
     [JsonIgnore]
     public ReplyMarkup? Markup =>

@@ -81,6 +81,12 @@ public sealed class AnnouncementRepository(DbSession db)
     public async Task<IReadOnlyList<long>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken = default) =>
         await db.QueryAsync<long>("SELECT id FROM announcements WHERE status = 'Scheduled' AND send_at <= @Now ORDER BY send_at, id", new { Now = now }, cancellationToken);
 
+    /// <summary>When the next scheduled announcement is due, if any is.</summary>
+    public async Task<DateTimeOffset?> NextScheduledAtAsync(CancellationToken cancellationToken = default) =>
+        await db.ExecuteScalarAsync<long?>("SELECT MIN(send_at) FROM announcements WHERE status = 'Scheduled'", cancellationToken: cancellationToken) is { } at
+            ? DateTimeOffset.FromUnixTimeMilliseconds(at)
+            : null;
+
     /// <summary>Scheduled → Sending; false when it was cancelled or started meanwhile.</summary>
     public async Task<bool> StartAsync(long id, CancellationToken cancellationToken = default) =>
         await db.ExecuteAsync("UPDATE announcements SET status = 'Sending' WHERE id = @Id AND status = 'Scheduled'", new { Id = id }, cancellationToken) == 1;

@@ -14,11 +14,26 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
     private SemaphoreSlim? _heldGate;
 
     private bool _purgeAfterCommit;
+    private List<Action>? _afterCommit;
 
     public bool InTransaction => _transaction is not null;
 
     /// <summary>After the open transaction commits, drop every copy of what it erased (see <see cref="SqlDialect.AfterErasureSql"/>).</summary>
     public void PurgeAfterCommit() => _purgeAfterCommit = true;
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the open transaction has committed, and never if it rolls back; at once when
+    /// no transaction is open (the write before it committed by itself). For telling in-process readers what is now durable.
+    /// </summary>
+    public void AfterCommit(Action action)
+    {
+        if (_transaction is null)
+        {
+            action();
+            return;
+        }
+        (_afterCommit ??= []).Add(action);
+    }
 
     public async Task BeginAsync(CancellationToken cancellationToken = default)
     {
@@ -45,6 +60,8 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         {
             throw new InvalidOperationException("No transaction is open in this session.");
         }
+        var afterCommit = _afterCommit;
+        _afterCommit = null;
         try
         {
             await _transaction.CommitAsync(cancellationToken);
@@ -54,6 +71,10 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
             await _transaction.DisposeAsync();
             _transaction = null;
             LeaveGate();
+        }
+        foreach (var action in afterCommit ?? [])
+        {
+            action();
         }
         if (_purgeAfterCommit && connections.Dialect.AfterErasureSql is { } purge)
         {
@@ -68,6 +89,7 @@ public sealed class DbSession(IDbConnectionFactory connections) : IAsyncDisposab
         {
             return;
         }
+        _afterCommit = null;
         try
         {
             await _transaction.RollbackAsync();

@@ -5,60 +5,85 @@ namespace MentorBot.Bot.Persistence;
 
 /// <summary>A pending outbox row, with its call decoded.</summary>
 /// <param name="IsBroadcast">Part of a coordinator's announcement rather than an answer to what the person did.</param>
-public sealed record OutboxEntry(long Id, OutgoingMessage Message, int Attempts, bool IsBroadcast = false);
+/// <param name="NotBefore">Not to be sent before this moment (a retry's backoff); default means now.</param>
+public sealed record OutboxEntry(long Id, OutgoingMessage Message, int Attempts, bool IsBroadcast = false, DateTimeOffset NotBefore = default);
 
-public sealed class OutboxRepository(DbSession db)
+/// <summary>A pending row as read, its call still encoded: a reader that already holds the row skips the decoding.</summary>
+public sealed record PendingOutboxRow(long Id, string Payload, int Attempts, bool IsBroadcast, DateTimeOffset NotBefore)
+{
+    public OutboxEntry Decode() => new(Id, OutboxRepository.Deserialize(Payload), Attempts, IsBroadcast, NotBefore);
+}
+
+/// <summary>A row whose call Telegram accepted (with the message id it gave), or an edit that a newer one made moot.</summary>
+public readonly record struct OutboxCompletion(long Id, int? TelegramMessageId, bool Superseded = false);
+
+public sealed class OutboxRepository(DbSession db, OutboxSignal signal)
 {
     /// <summary>Failed attempts (about 7 s of backoff) after which a row no longer keeps its chat's later rows waiting.</summary>
     public const int AttemptsBeforeOvertaken = 3;
 
-    public async Task EnqueueAsync(IEnumerable<OutgoingMessage> messages, DateTimeOffset now, CancellationToken cancellationToken = default)
+    /// <summary>Writes the rows and returns their ids, in order.</summary>
+    public async Task<IReadOnlyList<long>> EnqueueAsync(IEnumerable<OutgoingMessage> messages, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var ids = new List<long>();
         foreach (var message in messages)
         {
-            await db.ExecuteAsync(
-                """
-                INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at)
-                VALUES (@ChatId, @Kind, @Payload, 'pending', 0, @Now, @Now)
-                """,
-                new { message.ChatId, Kind = message.Kind.ToString(), Payload = Serialize(message), Now = now },
-                cancellationToken);
+            ids.Add(await EnqueueOneAsync(message, now, cancellationToken));
         }
+        return ids;
     }
 
     /// <summary>
-    /// The oldest due rows that head their chat's queue: a chat's later row waits until the earlier one is done,
-    /// so one chat's messages arrive in the order they were written. Broadcast rows come after all others and hold
-    /// none of them up, so replies, edits and progress messages overtake a broadcast of thousands.
+    /// Pending rows of one queue in id order: the replies, edits and notices (<paramref name="broadcast"/> false), or the
+    /// broadcasts' rows, after <paramref name="afterId"/>, due or not. ix_outbox_queue walks them in this order.
     /// </summary>
-    public async Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<PendingOutboxRow>> PendingAsync(bool broadcast, long afterId, int limit, CancellationToken cancellationToken = default)
     {
-        // The unary plus keeps SQLite from ranging over not_before, so it walks ix_outbox_queue in the ORDER BY's
-        // order and stops at the limit instead of sorting every pending row.
-        // A row that keeps failing stops holding up the chat after a few attempts: the messages after it overtake it,
-        // rather than wait for it to be delivered or given up.
-        var rows = await db.QueryAsync<(long Id, string Payload, long Attempts, long IsBroadcast)>(
+        var rows = await db.QueryAsync<(long Id, string Payload, long Attempts, long NotBefore)>(
             """
-            SELECT o.id, o.payload, o.attempts, CASE WHEN o.broadcast_id IS NULL THEN 0 ELSE 1 END FROM outbox o
-            WHERE o.status = 'pending' AND +o.not_before <= @Now
-              AND NOT EXISTS (SELECT 1 FROM outbox earlier WHERE earlier.chat_id = o.chat_id AND earlier.status = 'pending' AND earlier.id < o.id
-                              AND earlier.attempts < @AttemptsBeforeOvertaken
-                              AND (earlier.broadcast_id IS NULL OR o.broadcast_id IS NOT NULL))
-            ORDER BY (o.broadcast_id IS NOT NULL), o.id LIMIT @Limit
+            SELECT id, payload, attempts, not_before FROM outbox
+            WHERE status = 'pending' AND (broadcast_id IS NOT NULL) = (@Broadcast = 1) AND id > @AfterId
+            ORDER BY id LIMIT @Limit
             """,
-            new { Now = now, Limit = limit, AttemptsBeforeOvertaken }, cancellationToken);
-        return rows.Select(r => new OutboxEntry(r.Id, Deserialize(r.Payload), (int)r.Attempts, r.IsBroadcast != 0)).ToList();
+            new { Broadcast = broadcast ? 1 : 0, AfterId = afterId, Limit = limit }, cancellationToken);
+        return rows.Select(r => new PendingOutboxRow(r.Id, r.Payload, (int)r.Attempts, broadcast, DateTimeOffset.FromUnixTimeMilliseconds(r.NotBefore))).ToList();
     }
 
+    /// <summary>Records many calls' outcomes in one transaction: one wait for the write gate and one commit, not one per call.</summary>
+    public Task CompleteAsync(IReadOnlyList<OutboxCompletion> completions, DateTimeOffset now, CancellationToken cancellationToken = default) =>
+        db.InTransactionAsync(async () =>
+        {
+            var sent = completions.Where(c => !c.Superseded).Select(c => new { c.Id, MessageId = c.TelegramMessageId, Now = now }).ToList();
+            if (sent.Count > 0)
+            {
+                await db.ExecuteAsync(
+                    "UPDATE outbox SET status = 'sent', payload = '', completed_at = @Now, telegram_message_id = @MessageId, attempts = attempts + 1 WHERE id = @Id AND status = 'pending'",
+                    sent, cancellationToken);
+            }
+            var superseded = completions.Where(c => c.Superseded).Select(c => new { c.Id, Now = now }).ToList();
+            if (superseded.Count > 0)
+            {
+                await db.ExecuteAsync(
+                    "UPDATE outbox SET status = 'superseded', payload = '', completed_at = @Now WHERE id = @Id AND status = 'pending'",
+                    superseded, cancellationToken);
+            }
+            return true;
+        }, cancellationToken);
+
     /// <summary>One row, like <see cref="EnqueueAsync"/>; its id finds the Telegram message id once it is sent.</summary>
-    public Task<long> EnqueueOneAsync(OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken = default) =>
-        db.ExecuteScalarAsync<long>(
+    public async Task<long> EnqueueOneAsync(OutgoingMessage message, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var id = await db.ExecuteScalarAsync<long>(
             """
             INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at)
             VALUES (@ChatId, @Kind, @Payload, 'pending', 0, @Now, @Now) RETURNING id
             """,
             new { message.ChatId, Kind = message.Kind.ToString(), Payload = Serialize(message), Now = now },
             cancellationToken);
+        // The sender gets the row from memory once it is durable, without reading it back.
+        db.AfterCommit(() => signal.Committed([new OutboxEntry(id, message, 0, NotBefore: now)]));
+        return id;
+    }
 
     /// <summary>
     /// A broadcast's rows, one per chat: a chat that already has a row of this broadcast is skipped (a resumed
@@ -111,8 +136,12 @@ public sealed class OutboxRepository(DbSession db)
         (int?)await db.ExecuteScalarAsync<long?>("SELECT telegram_message_id FROM outbox WHERE id = @Id", new { Id = id }, cancellationToken);
 
     /// <summary>Erasure: every message to the chat, sent or not, carries what was said to the person.</summary>
-    public Task DeleteForChatAsync(long chatId, CancellationToken cancellationToken = default) =>
-        db.ExecuteAsync("DELETE FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
+    public async Task DeleteForChatAsync(long chatId, CancellationToken cancellationToken = default)
+    {
+        await db.ExecuteAsync("DELETE FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
+        // The sender may hold the chat's pending rows in memory; once the deletion is durable they must not go out.
+        db.AfterCommit(() => signal.ChatErased(chatId));
+    }
 
     /// <summary>Completed rows keep no text (it is cleared when a row completes); the rows themselves go after a while.</summary>
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
@@ -120,6 +149,6 @@ public sealed class OutboxRepository(DbSession db)
 
     private static string Serialize(OutgoingMessage message) => JsonSerializer.Serialize(message, OutboundJsonContext.Default.OutgoingMessage);
 
-    private static OutgoingMessage Deserialize(string payload) =>
+    internal static OutgoingMessage Deserialize(string payload) =>
         JsonSerializer.Deserialize(payload, OutboundJsonContext.Default.OutgoingMessage) ?? throw new InvalidDataException("Empty outbox payload.");
 }

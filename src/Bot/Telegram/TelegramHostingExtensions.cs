@@ -26,6 +26,8 @@ public static class TelegramHostingExtensions
 
         services.AddSingleton<ChatSequencer>();
         services.AddSingleton<UpdatePipeline>();
+        services.AddSingleton<CallbackAnswers>();
+        services.AddHostedService(provider => provider.GetRequiredService<CallbackAnswers>());
         services.AddSingleton<UpdateBatchHandler>();
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<SendRateLimiter>();

@@ -16,8 +16,7 @@ namespace MentorBot.Bot.Telegram;
 public sealed class UpdatePipeline(
     IServiceScopeFactory scopes,
     IDbConnectionFactory connections,
-    ITelegramBotClient telegram,
-    OutboxSignal outboxSignal,
+    CallbackAnswers callbackAnswers,
     BotMetrics metrics,
     TimeProvider clock,
     ILogger<UpdatePipeline> logger)
@@ -33,15 +32,8 @@ public sealed class UpdatePipeline(
             {
                 var (answer, finalEdit) = await HandleOnceAsync(update, cancellationToken);
                 metrics.UpdateHandled(clock.GetElapsedTime(started));
-                outboxSignal.Notify();
-                if (answer is not null)
-                {
-                    await AnswerCallbackAsync(answer, cancellationToken);
-                }
-                if (finalEdit is not null)
-                {
-                    await EditWithoutTraceAsync(finalEdit, cancellationToken);
-                }
+                // Beside the pipeline: the chat's next update, and other chats', need not wait for the round trip.
+                callbackAnswers.Post(answer, finalEdit);
                 return;
             }
             catch (DbException error) when (attempt < MaxBusyRetries && IsTransient(error) && !cancellationToken.IsCancellationRequested)
@@ -109,32 +101,6 @@ public sealed class UpdatePipeline(
         return update.CallbackQuery is { } query
             ? new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = Html.ToPlainText(Texts.InternalError.Value), ShowAlert = true }
             : null;
-    }
-
-    private async Task AnswerCallbackAsync(AnswerCallbackQueryRequest answer, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await telegram.AnswerCallbackQueryAsync(answer, cancellationToken);
-        }
-        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
-        {
-            // The spinner on the button times out by itself; the update's effects are already committed.
-            logger.LogWarning("answerCallbackQuery failed: {Reason}", error.GetType().Name);
-        }
-    }
-
-    /// <summary>Once, without retries: a failed edit leaves the question's buttons, which then answer truthfully.</summary>
-    private async Task EditWithoutTraceAsync(EditMessageTextRequest edit, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await telegram.EditMessageTextAsync(edit, cancellationToken);
-        }
-        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
-        {
-            logger.LogWarning("editMessageText after the update failed: {Reason}", error.GetType().Name);
-        }
     }
 
     private bool IsTransient(DbException error) => connections.Dialect.IsTransient(error);

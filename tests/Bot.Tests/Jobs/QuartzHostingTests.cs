@@ -105,7 +105,11 @@ public sealed class QuartzHostingTests
     [Fact]
     public async Task The_bot_declares_its_jobs_once_each_by_name_with_intervals_from_options()
     {
-        await using var bot = await BotHarness.StartAsync(settings => settings["Reminders:SweepInterval"] = "00:00:45");
+        await using var bot = await BotHarness.StartAsync(settings =>
+        {
+            settings["Reminders:SweepInterval"] = "00:00:45";
+            settings["Announcements:IdleTickInterval"] = "00:01:00";
+        });
 
         // The scheduler as Quartz built it from the declarations (the harness does not start it).
         var scheduler = await bot.Services.GetRequiredService<ISchedulerFactory>().GetScheduler();
@@ -121,7 +125,8 @@ public sealed class QuartzHostingTests
             {
                 [JobSchedules.ReminderSweep] = TimeSpan.FromSeconds(45),
                 [JobSchedules.DigestPlanning] = TimeSpan.FromHours(1),
-                [JobSchedules.Broadcasts] = TimeSpan.FromSeconds(2),
+                // The idle interval: the job is woken for work, and plans its busy ticks itself.
+                [JobSchedules.Broadcasts] = TimeSpan.FromMinutes(1),
                 [JobSchedules.Housekeeping] = HousekeepingJob.Interval,
                 [JobSchedules.MonthlyReportPlanning] = TimeSpan.FromHours(1),
             },

@@ -198,6 +198,96 @@ public sealed class OutboxSenderTests
         Assert.True(times[2] - times[0] >= TimeSpan.FromSeconds(2));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    [InlineData(300)]
+    public async Task Ninety_messages_to_ninety_chats_draw_no_429_from_a_strict_api_however_slowly_it_answers(int latencyMs)
+    {
+        await using var api = await FakeBotApi.StartAsync(new FakeBotApiOptions
+        {
+            RateLimits = new FakeRateLimits(30, 1), AnswerLatency = TimeSpan.FromMilliseconds(latencyMs),
+        });
+        await using var bot = await StartAsync(api, c =>
+        {
+            c["Outbound:GlobalMessagesPerSecond"] = "30";
+            c["Outbound:MaxParallelSends"] = "16";
+        });
+
+        await EnqueueAsync(bot, Enumerable.Range(1, 90).Select(i => (1000L + i, $"сообщение {i}")).ToArray());
+        await api.WaitUntilAsync(a => Enumerable.Range(1, 90).All(i => a.DeliveredTo(1000 + i).Count > 0), TimeSpan.FromSeconds(30));
+        await bot.Services.GetRequiredService<OutboxSignal>().WaitAsync(TimeSpan.FromMilliseconds(500), CancellationToken.None);
+
+        Assert.Equal(0, api.RateLimitedCount);
+        Assert.All(Enumerable.Range(1, 90), i => Assert.Single(api.DeliveredTo(1000 + i)));
+        await WaitForStatusAsync(bot, 1090, "sent");
+    }
+
+    [Fact]
+    public async Task Rows_another_instance_wrote_are_found_by_the_poll_without_any_signal()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await StartAsync(api, c => c["Outbound:IdlePollMilliseconds"] = "200");
+
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            // Straight into the table, as another process would: nothing in this one hears of it.
+            await scope.ServiceProvider.GetRequiredService<DbSession>().ExecuteAsync(
+                "INSERT INTO outbox (chat_id, kind, payload, status, attempts, not_before, created_at) VALUES (21, 'Send', @Payload, 'pending', 0, 0, 0)",
+                new { Payload = """{"Kind":0,"ChatId":21,"Text":"из другого процесса"}""" });
+        }
+
+        await api.WaitForDeliveryAsync(m => m.ChatId == 21, TimeSpan.FromSeconds(10));
+        await WaitForStatusAsync(bot, 21, "sent");
+        Assert.Single(api.DeliveredTo(21));
+    }
+
+    [Fact]
+    public async Task A_keyboard_update_replaced_by_a_newer_one_before_it_went_out_is_recorded_as_superseded_and_only_the_newer_is_sent()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        await using var bot = await StartAsync(api);
+        await EnqueueAsync(bot, (22, "Форум"));
+        await api.WaitForDeliveryAsync(m => m.ChatId == 22, TimeSpan.FromSeconds(10));
+        var messageId = api.DeliveredTo(22)[0].MessageId;
+        // The first reply's per-chat second is still running, so the sender holds both edits when they arrive.
+        await using (var scope = bot.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DbSession>();
+            var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
+            await db.BeginAsync();
+            writer.Send(22, Html.Text("ещё одно сообщение"));
+            writer.Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = 22, MessageId = messageId, IsBulk = true,
+                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("✓ Буду", "rsvp:1:y")]]) });
+            writer.Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = 22, MessageId = messageId, IsBulk = true,
+                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("✓ Не смогу", "rsvp:1:n")]]) });
+            await writer.FlushAsync(TimeProvider.System.GetUtcNow());
+            await db.CommitAsync();
+        }
+
+        await WaitForStatusesAsync(bot, 22, ["sent", "sent", "sent", "superseded"]);
+        Assert.Equal(1, api.CallCount("editMessageReplyMarkup"));
+        Assert.Contains("Не смогу", api.VisibleMessages(22)[0].ReplyMarkupJson, StringComparison.Ordinal);
+    }
+
+    private static async Task WaitForStatusesAsync(LiveBot bot, long chatId, string[] expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        IReadOnlyList<string> statuses = [];
+        while (DateTime.UtcNow < deadline)
+        {
+            await using var scope = bot.Services.CreateAsyncScope();
+            statuses = await scope.ServiceProvider.GetRequiredService<DbSession>().QueryAsync<string>(
+                "SELECT status FROM outbox WHERE chat_id = @ChatId ORDER BY status", new { ChatId = chatId });
+            if (statuses.SequenceEqual(expected))
+            {
+                return;
+            }
+            await Task.Delay(50);
+        }
+        Assert.Equal(expected, statuses);
+    }
+
     private static async Task WaitForStatusAsync(LiveBot bot, long chatId, string status, int expectedRows = 1)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);

@@ -64,6 +64,7 @@ public sealed class RsvpBurstTests(ITestOutputHelper output)
         {
             await batches.HandleOneAsync(again, CancellationToken.None);
         }
+        await bot.Services.GetRequiredService<CallbackAnswers>().WhenIdleAsync();
 
         Assert.Equal(People, await bot.ScalarAsync<long>("SELECT COUNT(*) FROM rsvps WHERE announcement_id = @announcement AND answer = 'Yes'", new { announcement }));
         Assert.Equal(People, await bot.ScalarAsync<long>("SELECT COUNT(DISTINCT user_id) FROM rsvps"));

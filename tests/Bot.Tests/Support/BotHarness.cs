@@ -175,9 +175,10 @@ public sealed class BotHarness : IAsyncDisposable
 
     public IReadOnlyList<string> TextsIn(long chatId) => Telegram.In(chatId).Select(m => m.Text).ToList();
 
-    /// <summary>Waits until the outbox is empty; fails the test if it never empties.</summary>
+    /// <summary>Waits until button presses are answered and the outbox is empty; fails the test if it never empties.</summary>
     public async Task DeliveredAsync()
     {
+        await Services.GetRequiredService<CallbackAnswers>().WhenIdleAsync();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (DateTime.UtcNow < deadline)
         {

@@ -53,6 +53,8 @@ public sealed class AnnouncementDialog(
     QuietHours quietHours,
     Taxonomy taxonomy,
     Districts districts,
+    DbSession db,
+    BroadcastWakeUp wakeUp,
     TimeProvider clock)
     : Dialog<AnnouncementDraft>(conversations, AnnouncementDraftJsonContext.Default.AnnouncementDraft), IConversation, ICommandHandler
 {
@@ -152,6 +154,8 @@ public sealed class AnnouncementDialog(
             CreatedAt = context.Now,
         };
         var id = await announcements.CreateAsync(announcement, cancellationToken);
+        // The broadcast job starts it, or plans its start, as soon as it is saved.
+        db.AfterCommit(wakeUp.Notify);
         if (draft.SendAt is { } sendAt)
         {
             context.Reply(AnnouncementTexts.Scheduled(title, AnnouncementTexts.When(sendAt, Zone(draft))));

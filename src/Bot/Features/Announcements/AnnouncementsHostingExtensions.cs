@@ -17,10 +17,12 @@ public static class AnnouncementsHostingExtensions
             .Validate(o => o.BatchSize > 0, "Announcements:BatchSize must be positive.")
             .Validate(o => o.TickInterval > TimeSpan.Zero && o.ProgressEditInterval >= TimeSpan.Zero,
                 "Announcements:TickInterval must be positive and Announcements:ProgressEditInterval not negative.")
+            .Validate(o => o.IdleTickInterval >= o.TickInterval, "Announcements:IdleTickInterval must not be shorter than Announcements:TickInterval.")
             .ValidateOnStart();
         services.AddScoped<AudienceResolver>();
         services.AddScoped<BroadcastProgress>();
         services.AddSingleton<BroadcastRunner>();
+        services.AddSingleton<BroadcastWakeUp>();
         services.AddScoped<IPersonalDataSource, AnnouncementDataSource>();
         services.AddReminderKind<EventTomorrow>();
 

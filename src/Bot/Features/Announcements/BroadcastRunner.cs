@@ -41,7 +41,8 @@ public sealed class BroadcastRunner(
 {
     private readonly AnnouncementsOptions _options = options.Value;
 
-    public async Task RunAsync(CancellationToken cancellationToken = default)
+    /// <summary>One tick; returns when the next is needed, if sooner than the idle interval (a broadcast is under way, or one is due).</summary>
+    public async Task<DateTimeOffset?> RunAsync(CancellationToken cancellationToken = default)
     {
         await StartDueAsync(cancellationToken);
         IReadOnlyList<Announcement> sending;
@@ -62,6 +63,17 @@ public sealed class BroadcastRunner(
             }
         }
         metrics.BroadcastsInProgress = unfinished;
+        var now = clock.GetUtcNow();
+        if (unfinished > 0)
+        {
+            return now + _options.TickInterval;
+        }
+        DateTimeOffset? next;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            next = await scope.ServiceProvider.GetRequiredService<AnnouncementRepository>().NextScheduledAtAsync(cancellationToken);
+        }
+        return next is { } due && due < now + _options.IdleTickInterval ? (due > now ? due : now + _options.TickInterval) : null;
     }
 
     private async Task StartDueAsync(CancellationToken cancellationToken)
@@ -202,9 +214,58 @@ public sealed class BroadcastRunner(
     }
 }
 
-/// <summary>Runs the broadcasts; never two at once in one process, and each step is a transaction of its own.</summary>
+/// <summary>
+/// Runs the broadcasts; never two at once in one process, and each step is a transaction of its own. When the runner
+/// needs the next tick sooner than the idle interval, the job plans a one-off run for then.
+/// </summary>
 [DisallowConcurrentExecution]
-public sealed class BroadcastJob(BroadcastRunner runner) : IJob
+public sealed class BroadcastJob(BroadcastRunner runner, TimeProvider clock) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) => await runner.RunAsync(cancellationToken);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        if (await runner.RunAsync(cancellationToken) is not { } next)
+        {
+            return;
+        }
+        // Quartz fires by the wall clock; the runner's moments are the bot's clock, so the delay is what carries over.
+        var delay = next - clock.GetUtcNow();
+        var key = new TriggerKey(context.JobDetail.Key.Name + "-soon");
+        var trigger = TriggerBuilder.Create().WithIdentity(key).ForJob(context.JobDetail.Key)
+            .StartAt(DateTimeOffset.UtcNow + (delay > TimeSpan.Zero ? delay : TimeSpan.Zero)).Build();
+        if (await context.Scheduler.Exists(key, cancellationToken))
+        {
+            await context.Scheduler.RescheduleJob(key, trigger, cancellationToken);
+        }
+        else
+        {
+            await context.Scheduler.ScheduleJob(trigger, cancellationToken: cancellationToken);
+        }
+    }
+}
+
+/// <summary>Runs the broadcast job now (an announcement was saved), on the instance that runs the jobs.</summary>
+public sealed class BroadcastWakeUp(IServiceProvider services, ILogger<BroadcastWakeUp> logger)
+{
+    public void Notify() => _ = TriggerAsync();
+
+    private async Task TriggerAsync()
+    {
+        try
+        {
+            if (services.GetService<ISchedulerFactory>() is not { } factory)
+            {
+                return;
+            }
+            var scheduler = await factory.GetScheduler();
+            if (scheduler.Status == SchedulerStatus.Running && await scheduler.Exists(new JobKey(Jobs.JobSchedules.Broadcasts)))
+            {
+                await scheduler.TriggerJob(new JobKey(Jobs.JobSchedules.Broadcasts));
+            }
+        }
+        catch (Exception error)
+        {
+            // The idle tick finds the announcement anyway.
+            logger.LogWarning("The broadcast job could not be woken: {Reason}", error.GetType().Name);
+        }
+    }
 }

@@ -56,6 +56,8 @@ public sealed class RsvpCallback(
             context.Outbox.Add(new OutgoingMessage
             {
                 Kind = OutgoingKind.EditMarkup, ChatId = context.ChatId, MessageId = message.MessageId, InlineKeyboard = AnnouncementMessage.RsvpKeyboard(announcement.Id, chosen),
+                // The press is acknowledged at once with its text; the keyboard's mark may follow after others' replies.
+                IsBulk = true,
             });
         }
     }

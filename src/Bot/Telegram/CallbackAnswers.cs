@@ -1,0 +1,111 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace MentorBot.Bot.Telegram;
+
+/// <summary>
+/// Answers button presses (answerCallbackQuery, and the pressed message's final edit) beside the per-chat pipeline
+/// instead of inside it: a chat's next update, and everyone else's, need not wait for Telegram's round trip, so a wave
+/// of presses is acknowledged as fast as it is committed. At most <see cref="MaxInFlight"/> calls are open at once; the
+/// rest queue in the order their updates were committed. Telegram does not count these calls against the sending
+/// limits. Each call is made once, without retries, as before: a lost answer only leaves the spinner to time out.
+/// </summary>
+public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<CallbackAnswers> logger) : IHostedService
+{
+    /// <summary>Enough to keep up with thousands of presses a second at a few hundred milliseconds of round trip.</summary>
+    public const int MaxInFlight = 64;
+
+    private readonly SemaphoreSlim _slots = new(MaxInFlight, MaxInFlight);
+    private readonly Lock _gate = new();
+    private readonly HashSet<Task> _open = [];
+
+    /// <summary>Answers the press, then makes the final edit if there is one; returns at once.</summary>
+    public void Post(AnswerCallbackQueryRequest? answer, EditMessageTextRequest? finalEdit)
+    {
+        if (answer is null && finalEdit is null)
+        {
+            return;
+        }
+        var call = RunAsync(answer, finalEdit);
+        lock (_gate)
+        {
+            if (!call.IsCompleted)
+            {
+                _open.Add(call);
+            }
+        }
+        _ = call.ContinueWith(Forget, TaskScheduler.Default);
+    }
+
+    /// <summary>Completes when every call posted so far has been answered or has failed.</summary>
+    public Task WhenIdleAsync()
+    {
+        lock (_gate)
+        {
+            return Task.WhenAll(_open.ToList());
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The last presses are still acknowledged while the host stops, within its shutdown time.</summary>
+    public Task StopAsync(CancellationToken cancellationToken) => WhenIdleAsync().WaitAsync(cancellationToken);
+
+    private void Forget(Task call)
+    {
+        lock (_gate)
+        {
+            _open.Remove(call);
+        }
+    }
+
+    private async Task RunAsync(AnswerCallbackQueryRequest? answer, EditMessageTextRequest? finalEdit)
+    {
+        await _slots.WaitAsync();
+        try
+        {
+            if (answer is not null)
+            {
+                await AnswerAsync(answer);
+            }
+            if (finalEdit is not null)
+            {
+                await EditWithoutTraceAsync(finalEdit);
+            }
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("Answering a button press failed: {Reason}", error.GetType().Name);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    private async Task AnswerAsync(AnswerCallbackQueryRequest answer)
+    {
+        try
+        {
+            await telegram.AnswerCallbackQueryAsync(answer, CancellationToken.None);
+        }
+        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
+        {
+            // The spinner on the button times out by itself; the update's effects are already committed.
+            logger.LogWarning("answerCallbackQuery failed: {Reason}", error.GetType().Name);
+        }
+    }
+
+    /// <summary>Once, without retries: a failed edit leaves the question's buttons, which then answer truthfully.</summary>
+    private async Task EditWithoutTraceAsync(EditMessageTextRequest edit)
+    {
+        try
+        {
+            await telegram.EditMessageTextAsync(edit, CancellationToken.None);
+        }
+        catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
+        {
+            logger.LogWarning("editMessageText after the update failed: {Reason}", error.GetType().Name);
+        }
+    }
+}
