@@ -94,7 +94,9 @@ public sealed class ImportPairsCommand : ICliCommand
         var pairs = new DesignatedPairRepository(session);
         var people = new PeopleRepository(session);
         var partnerships = new PartnershipRepository(session);
-        var outbox = new OutboxWriter(new OutboxRepository(session), Options.Create(outbound));
+        // No sender runs in this process: the running bot's sender finds the rows at its next look at the outbox.
+        var signal = new OutboxSignal();
+        var outbox = new OutboxWriter(new OutboxRepository(session, signal), session, signal, Options.Create(outbound));
         var import = new DesignatedPairImport(pairs, new SchoolRepository(session), people, partnerships);
         var proposals = new DesignatedPairProposals(pairs, people, partnerships,
             new CoordinatorNotices(new CoordinatorRepository(session), new Districts(Options.Create(catalog)), outbox), outbox);
