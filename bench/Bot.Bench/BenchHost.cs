@@ -38,7 +38,7 @@ public static class BenchHost
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddProvider(warnings);
         builder.AddMentorBot();
-        builder.Services.AddSingleton<ITelegramBotClient, NullTelegramClient>();
+        builder.Services.AddSingleton<IBotApi, NullTelegramClient>();
         // Late morning in Moscow, whatever the hour here, so reminders are not held back by quiet hours in most zones.
         builder.Services.AddSingleton<TimeProvider>(new ShiftedClock());
         foreach (var background in builder.Services

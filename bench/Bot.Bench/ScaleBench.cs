@@ -9,6 +9,8 @@ using MentorBot.Bot.Telegram;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Bot.Bench;
 
@@ -252,12 +254,12 @@ public static class ScaleBench
 
     private static Update Text(long user, string text) => new()
     {
-        UpdateId = UpdateIds.Next(),
+        Id = UpdateIds.Next(),
         Message = new Message
         {
-            MessageId = 1,
+            Id = 1,
             From = new User { Id = user, FirstName = "Анна", Username = $"director{user}" },
-            Chat = new Chat { Id = user, Type = "private" },
+            Chat = new Chat { Id = user, Type = ChatType.Private },
             Text = text,
         },
     };

@@ -262,7 +262,7 @@ public static class ScaleSeed
 /// <summary>Update ids for everything the bench hands the bot, unique within a database.</summary>
 public static class UpdateIds
 {
-    private static long _next = 500_000_000;
+    private static int _next = 500_000_000;
 
-    public static long Next() => Interlocked.Increment(ref _next);
+    public static int Next() => Interlocked.Increment(ref _next);
 }

@@ -8,6 +8,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Bench;
 
@@ -35,7 +38,7 @@ public static class UpdateLoad
         });
         builder.Logging.ClearProviders();
         builder.AddMentorBot();
-        builder.Services.AddSingleton<ITelegramBotClient, NullTelegramClient>();
+        builder.Services.AddSingleton<IBotApi, NullTelegramClient>();
         foreach (var receiver in builder.Services.Where(d => d.ImplementationType == typeof(PollingReceiver)).ToList())
         {
             builder.Services.Remove(receiver);
@@ -75,7 +78,7 @@ public static class UpdateLoad
         }
     }
 
-    private static long _updateId;
+    private static int _updateId;
 
     private static List<Update> Script(long userId, int count)
     {
@@ -85,36 +88,43 @@ public static class UpdateLoad
         {
             var text = texts[i % texts.Length];
             var user = new User { Id = userId, FirstName = "Нагрузка" };
-            var chat = new Chat { Id = userId, Type = "private" };
+            var chat = new Chat { Id = userId, Type = ChatType.Private };
             updates.Add(text is null
                 ? new Update
                 {
-                    UpdateId = Interlocked.Increment(ref _updateId),
-                    CallbackQuery = new CallbackQuery { Id = $"{userId}-{i}", From = user, Data = "consent:n", Message = new Message { MessageId = 1, Chat = chat } },
+                    Id = Interlocked.Increment(ref _updateId),
+                    CallbackQuery = new CallbackQuery { Id = $"{userId}-{i}", From = user, Data = "consent:n", Message = new Message { Id = 1, Chat = chat } },
                 }
-                : new Update { UpdateId = Interlocked.Increment(ref _updateId), Message = new Message { MessageId = i, From = user, Chat = chat, Text = text } });
+                : new Update { Id = Interlocked.Increment(ref _updateId), Message = new Message { Id = i, From = user, Chat = chat, Text = text } });
         }
         return updates;
     }
 }
 
 /// <summary>A Bot API that answers at once and remembers nothing, so only our own handling is measured.</summary>
-public sealed class NullTelegramClient : ITelegramBotClient
+public sealed class NullTelegramClient : IBotApi
 {
     private int _messageId;
 
     public Task<User> GetMeAsync(CancellationToken cancellationToken = default) => Task.FromResult(new User { Id = 1, IsBot = true, Username = "bench_bot" });
-    public Task<IReadOnlyList<Update>> GetUpdatesAsync(GetUpdatesRequest request, CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<Update>>([]);
-    public Task<Message?> SendMessageAsync(SendMessageRequest request, CancellationToken cancellationToken = default) =>
-        Task.FromResult<Message?>(new Message { MessageId = Interlocked.Increment(ref _messageId), Chat = new Chat { Id = request.ChatId } });
-    public Task<Message?> EditMessageTextAsync(EditMessageTextRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
-    public Task<Message?> EditMessageReplyMarkupAsync(EditMessageReplyMarkupRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
-    public Task AnswerCallbackQueryAsync(AnswerCallbackQueryRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task<IReadOnlyList<Update>> GetUpdatesAsync(long? offset, int timeoutSeconds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<Update>>([]);
+    public Task<Message?> SendMessageAsync(long chatId, string html, ReplyMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Message?>(new Message { Id = Interlocked.Increment(ref _messageId), Chat = new Chat { Id = chatId } });
+    public Task<Message?> EditMessageTextAsync(long chatId, int messageId, string html, InlineKeyboardMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Message?>(null);
+    public Task<Message?> EditMessageReplyMarkupAsync(long chatId, int messageId, InlineKeyboardMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Message?>(null);
+    public Task AnswerCallbackQueryAsync(string callbackQueryId, string? text = null, bool showAlert = false, CancellationToken cancellationToken = default) =>
+        Task.CompletedTask;
     public Task DeleteMessageAsync(long chatId, int messageId, CancellationToken cancellationToken = default) => Task.CompletedTask;
-    public Task<Message?> SendDocumentAsync(SendDocumentRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
-    public Task<Message?> SendPhotoAsync(SendPhotoRequest request, CancellationToken cancellationToken = default) => Task.FromResult<Message?>(null);
+    public Task<Message?> SendDocumentAsync(
+        long chatId, OutgoingFile document, string? captionHtml = null, InlineKeyboardMarkup? replyMarkup = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Message?>(null);
+    public Task<Message?> SendPhotoAsync(long chatId, OutgoingFile photo, string? captionHtml = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult<Message?>(null);
     public Task<byte[]> DownloadFileAsync(string fileId, long maxBytes, CancellationToken cancellationToken = default) => Task.FromResult<byte[]>([]);
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) => Task.CompletedTask;
-    public Task SetWebhookAsync(SetWebhookRequest request, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    public Task SetWebhookAsync(string url, string secretToken, CancellationToken cancellationToken = default) => Task.CompletedTask;
     public Task DeleteWebhookAsync(bool dropPendingUpdates = false, CancellationToken cancellationToken = default) => Task.CompletedTask;
 }

@@ -3,6 +3,9 @@ using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.ConsoleChat;
 
@@ -25,12 +28,16 @@ public sealed class ConsoleChatReceiver(
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
 
-    // Update ids must never repeat across runs, since processed ids are remembered in the database.
-    private long _nextUpdateId = clock.GetUtcNow().ToUnixTimeMilliseconds() * 16;
+    /// <summary>Continues after the highest id recorded: ids must never repeat across runs, since processed ids are remembered.</summary>
+    private int _lastUpdateId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var me = new User { Id = options.Value.UserId, FirstName = options.Value.FirstName };
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            _lastUpdateId = (int)await scope.ServiceProvider.GetRequiredService<ProcessedUpdateRepository>().LatestIdAsync(stoppingToken);
+        }
         screen.ShowNote(Banner);
         screen.ShowNote($"Вы — пользователь {me.Id} ({me.FirstName}). Наберите /start. Кнопки: #1, #2… Сменить пользователя: /as ID [имя]. Выход: /quit или конец ввода.");
 
@@ -55,7 +62,7 @@ public sealed class ConsoleChatReceiver(
             }
             var update = line.StartsWith('#') && int.TryParse(line[1..], out var number)
                 ? PressButton(me, number)
-                : new Update { UpdateId = NextUpdateId(), Message = Typed(me, line) };
+                : new Update { Id = NextUpdateId(), Message = Typed(me, line) };
             if (update is not null)
             {
                 await updates.HandleOneAsync(update, stoppingToken);
@@ -92,31 +99,31 @@ public sealed class ConsoleChatReceiver(
         }
         return new Update
         {
-            UpdateId = NextUpdateId(),
+            Id = NextUpdateId(),
             CallbackQuery = new CallbackQuery
             {
                 Id = Guid.NewGuid().ToString("N"),
                 From = me,
                 Data = button.CallbackData,
-                Message = new Message { MessageId = messageId, Chat = PrivateChat(me), Date = Now(), ReplyMarkup = new InlineKeyboardMarkup([]) },
+                Message = new Message { Id = messageId, Chat = PrivateChat(me), Date = Now(), ReplyMarkup = new InlineKeyboardMarkup() },
             },
         };
     }
 
     private Message Typed(User me, string text) => new()
     {
-        MessageId = screen.NextMessageId(),
+        Id = screen.NextMessageId(),
         From = me,
         Chat = PrivateChat(me),
         Date = Now(),
         Text = text,
     };
 
-    private static Chat PrivateChat(User me) => new() { Id = me.Id, Type = "private" };
+    private static Chat PrivateChat(User me) => new() { Id = me.Id, Type = ChatType.Private };
 
-    private long Now() => clock.GetUtcNow().ToUnixTimeSeconds();
+    private DateTime Now() => clock.GetUtcNow().UtcDateTime;
 
-    private long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+    private int NextUpdateId() => Interlocked.Increment(ref _lastUpdateId);
 
     /// <summary>Waits until everything the bot wrote so far is on screen.</summary>
     private async Task DrainOutboxAsync(CancellationToken cancellationToken)

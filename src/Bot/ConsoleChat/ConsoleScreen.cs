@@ -1,5 +1,5 @@
 using MentorBot.Bot.Localization;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.ConsoleChat;
 
@@ -66,7 +66,7 @@ public sealed class ConsoleScreen(TextWriter output)
     {
         switch (markup)
         {
-            case InlineKeyboardMarkup inline when inline.InlineKeyboard.Count > 0:
+            case InlineKeyboardMarkup inline when inline.InlineKeyboard.Any():
                 var buttons = inline.InlineKeyboard.SelectMany(row => row).ToList();
                 _latestButtons[chatId] = (messageId, buttons);
                 var number = 0;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Conversations;
 
@@ -165,15 +165,15 @@ public abstract class Dialog<TDraft>(ConversationRepository conversations, JsonT
     {
         var rows = (prompt.Buttons ?? [])
             .Select(row => (IReadOnlyList<InlineKeyboardButton>)row
-                .Select(b => InlineKeyboardButton.WithCallback(b.Label, CallbackData.Build(DialogName, step.Name, b.Value)))
+                .Select(b => InlineKeyboardButton.WithCallbackData(b.Label, CallbackData.Build(DialogName, step.Name, b.Value)))
                 .ToList())
             .ToList();
         var navigation = new List<InlineKeyboardButton>();
         if (hasBack)
         {
-            navigation.Add(InlineKeyboardButton.WithCallback(Texts.BackButton, CallbackData.Build(DialogName, step.Name, BackValue)));
+            navigation.Add(InlineKeyboardButton.WithCallbackData(Texts.BackButton, CallbackData.Build(DialogName, step.Name, BackValue)));
         }
-        navigation.Add(InlineKeyboardButton.WithCallback(Texts.CancelButton, CallbackData.Build(DialogName, step.Name, CancelValue)));
+        navigation.Add(InlineKeyboardButton.WithCallbackData(Texts.CancelButton, CallbackData.Build(DialogName, step.Name, CancelValue)));
         rows.Add(navigation);
         return new InlineKeyboardMarkup(rows);
     }

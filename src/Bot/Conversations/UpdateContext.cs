@@ -1,6 +1,7 @@
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Conversations;
 

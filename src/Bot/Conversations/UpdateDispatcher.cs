@@ -1,8 +1,9 @@
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Bot.Conversations;
 
@@ -21,7 +22,7 @@ public sealed class UpdateDispatcher(
     /// <summary>Handles the update; returns its context, or null for an update that is not a person's private chat.</summary>
     public async Task<UpdateContext?> DispatchAsync(Update update, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (update.MyChatMember is { Chat.Type: "private", NewChatMember: not null } membership)
+        if (update.MyChatMember is { Chat.Type: ChatType.Private, NewChatMember: not null } membership)
         {
             await RecordMembershipAsync(membership, now, cancellationToken);
             return null;
@@ -32,7 +33,7 @@ public sealed class UpdateDispatcher(
             { CallbackQuery: { From: { } presser } query } => (presser, query.Message?.Chat ?? new Chat { Id = presser.Id }),
             _ => (null, null),
         };
-        if (from is null || chat is null || from.IsBot || chat.Type != "private")
+        if (from is null || chat is null || from.IsBot || chat.Type != ChatType.Private)
         {
             return null;
         }
@@ -119,11 +120,11 @@ public sealed class UpdateDispatcher(
 
     private async Task RecordMembershipAsync(ChatMemberUpdated membership, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (membership.NewChatMember.Status is "kicked")
+        if (membership.NewChatMember.Status is ChatMemberStatus.Kicked)
         {
             await chats.MarkBlockedAsync(membership.Chat.Id, now, cancellationToken);
         }
-        else if (membership.NewChatMember.Status is "member")
+        else if (membership.NewChatMember.Status is ChatMemberStatus.Member)
         {
             await chats.MarkActiveAsync(membership.Chat.Id, now, cancellationToken);
         }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Bot.Outbound;
 
@@ -22,7 +23,7 @@ public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     IDbConnectionFactory connections,
     IPrimaryInstance instance,
-    ITelegramBotClient telegram,
+    IBotApi telegram,
     SendRateLimiter limiter,
     OutboxSignal signal,
     BotMetrics metrics,
@@ -73,7 +74,7 @@ public sealed class OutboxSender(
                     failures++;
                     wait = TimeSpan.FromSeconds(Math.Min(30, Math.Pow(2, Math.Min(failures, 5)) / 2));
                     _nextRead = long.MinValue;
-                    logger.LogWarning("Outbox could not be read ({Reason}); looking again in {DelaySeconds} s", error.GetType().Name, wait.TotalSeconds);
+                    logger.OutboxUnreadable(error.GetType().Name, wait.TotalSeconds);
                 }
                 await signal.WaitAsync(wait < TimeSpan.Zero ? TimeSpan.Zero : wait, stoppingToken);
             }
@@ -176,7 +177,7 @@ public sealed class OutboxSender(
             catch (Exception error) when (error is System.Text.Json.JsonException or InvalidDataException or NotSupportedException)
             {
                 // One unreadable row must not stop everyone's messages; it is looked at again after a while.
-                logger.LogError("Outbox row {OutboxId} cannot be read ({Reason}); skipped", row.Id, error.GetType().Name);
+                logger.RowUnreadable(row.Id, error.GetType().Name);
                 Finish(row.Id, now);
                 continue;
             }
@@ -314,7 +315,7 @@ public sealed class OutboxSender(
         catch (Exception error)
         {
             // The rows stay pending: a read after they are forgotten (minutes) finds them, and they go out again.
-            logger.LogError(error, "{Count} sent outbox rows could not be marked", batch.Count);
+            logger.MarksLost(error, batch.Count);
         }
         signal.Wake();
     }
@@ -329,7 +330,7 @@ public sealed class OutboxSender(
         catch (Exception error)
         {
             // Its outcome could not be recorded: the row stays pending, and a later read finds it again.
-            logger.LogError(error, "Outbox row {OutboxId}: the outcome of its call was not recorded", entry.Id);
+            logger.OutcomeLost(error, entry.Id);
             return new Outcome(entry, OutcomeKind.GivenUp);
         }
         finally
@@ -355,7 +356,7 @@ public sealed class OutboxSender(
         catch (TelegramApiException error) when (error.IsForbidden)
         {
             metrics.Forbidden();
-            logger.LogInformation("Chat {ChatId} blocked the bot; its pending messages are dropped", message.ChatId);
+            logger.ChatBlocked(message.ChatId);
             record = async (outbox, chats, now) =>
             {
                 await chats.MarkBlockedAsync(message.ChatId, now);
@@ -368,7 +369,7 @@ public sealed class OutboxSender(
             metrics.TooManyRequests();
             var retryAfter = TimeSpan.FromSeconds(Math.Max(1, error.RetryAfterSeconds ?? 1));
             limiter.PauseFor(retryAfter);
-            logger.LogWarning("Bot API asked to slow down for {RetryAfterSeconds} s", retryAfter.TotalSeconds);
+            logger.SlowDown(retryAfter.TotalSeconds);
             var notBefore = clock.GetUtcNow() + retryAfter;
             record = (outbox, _, _) => outbox.RescheduleAsync(entry.Id, notBefore, "429");
             outcome = new Outcome(entry, OutcomeKind.Retry, NotBefore: notBefore);
@@ -376,7 +377,7 @@ public sealed class OutboxSender(
         catch (Exception error) when (IsTransient(error) && entry.Attempts + 1 < _options.MaxAttempts)
         {
             var delay = Backoff(entry.Attempts);
-            logger.LogWarning("Outbox row {OutboxId} failed ({Reason}); retrying in {DelaySeconds} s", entry.Id, Reason(error), delay.TotalSeconds);
+            logger.RowRetried(entry.Id, Reason(error), delay.TotalSeconds);
             var notBefore = clock.GetUtcNow() + delay;
             record = (outbox, _, _) => outbox.RescheduleAsync(entry.Id, notBefore, Reason(error));
             outcome = new Outcome(entry, OutcomeKind.Retry, NotBefore: notBefore);
@@ -384,7 +385,7 @@ public sealed class OutboxSender(
         catch (Exception error)
         {
             // A 4xx other than the ones above (chat not found, bad markup) will not succeed on a retry.
-            logger.LogWarning("Outbox row {OutboxId} failed for good ({Reason})", entry.Id, Reason(error));
+            logger.RowGivenUp(entry.Id, Reason(error));
             var notice = NoticeOfFailure(entry);
             record = async (outbox, _, now) =>
             {
@@ -436,38 +437,18 @@ public sealed class OutboxSender(
 
     private Task<Message?> CallAsync(OutgoingMessage message, CancellationToken cancellationToken) => message.Kind switch
     {
-        OutgoingKind.Send => telegram.SendMessageAsync(
-            new SendMessageRequest { ChatId = message.ChatId, Text = message.Text, ReplyMarkup = message.Markup }, cancellationToken),
-        OutgoingKind.EditText => telegram.EditMessageTextAsync(
-            new EditMessageTextRequest { ChatId = message.ChatId, MessageId = message.MessageId ?? 0, Text = message.Text, ReplyMarkup = message.InlineKeyboard },
-            cancellationToken),
-        OutgoingKind.EditMarkup => telegram.EditMessageReplyMarkupAsync(
-            new EditMessageReplyMarkupRequest { ChatId = message.ChatId, MessageId = message.MessageId ?? 0, ReplyMarkup = message.InlineKeyboard },
-            cancellationToken),
+        OutgoingKind.Send => telegram.SendMessageAsync(message.ChatId, message.Text, message.InlineKeyboard, cancellationToken),
+        OutgoingKind.EditText => telegram.EditMessageTextAsync(message.ChatId, message.MessageId ?? 0, message.Text, message.InlineKeyboard, cancellationToken),
+        OutgoingKind.EditMarkup => telegram.EditMessageReplyMarkupAsync(message.ChatId, message.MessageId ?? 0, message.InlineKeyboard, cancellationToken),
         OutgoingKind.Delete => DeleteAsync(message, cancellationToken),
         OutgoingKind.Document => telegram.SendDocumentAsync(
-            new SendDocumentRequest
-            {
-                ChatId = message.ChatId,
-                FileName = message.FileName ?? "file",
-                Content = message.FileContent ?? [],
-                Caption = string.IsNullOrEmpty(message.Text) ? null : message.Text,
-                ContentType = message.ContentType ?? "application/octet-stream",
-                ReplyMarkup = message.InlineKeyboard,
-            },
-            cancellationToken),
+            message.ChatId, new OutgoingFile(message.FileName ?? "file", message.FileContent ?? []), Caption(message), message.InlineKeyboard, cancellationToken),
         OutgoingKind.Photo => telegram.SendPhotoAsync(
-            new SendPhotoRequest
-            {
-                ChatId = message.ChatId,
-                FileName = message.FileName ?? "chart.png",
-                Content = message.FileContent ?? [],
-                Caption = string.IsNullOrEmpty(message.Text) ? null : message.Text,
-                ContentType = message.ContentType ?? "image/png",
-            },
-            cancellationToken),
+            message.ChatId, new OutgoingFile(message.FileName ?? "chart.png", message.FileContent ?? []), Caption(message), cancellationToken),
         _ => throw new InvalidOperationException($"Unknown outgoing kind {message.Kind}"),
     };
+
+    private static string? Caption(OutgoingMessage message) => string.IsNullOrEmpty(message.Text) ? null : message.Text;
 
     private async Task<Message?> DeleteAsync(OutgoingMessage message, CancellationToken cancellationToken)
     {
@@ -496,4 +477,31 @@ public sealed class OutboxSender(
         TelegramTransportException => "transport: " + error.Message,
         _ => error.GetType().Name,
     };
+}
+
+internal static partial class OutboxSenderLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox could not be read ({Reason}); looking again in {DelaySeconds} s")]
+    public static partial void OutboxUnreadable(this ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {OutboxId} cannot be read ({Reason}); skipped")]
+    public static partial void RowUnreadable(this ILogger logger, long outboxId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} sent outbox rows could not be marked")]
+    public static partial void MarksLost(this ILogger logger, Exception error, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox row {OutboxId}: the outcome of its call was not recorded")]
+    public static partial void OutcomeLost(this ILogger logger, Exception error, long outboxId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Chat {ChatId} blocked the bot; its pending messages are dropped")]
+    public static partial void ChatBlocked(this ILogger logger, long chatId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Bot API asked to slow down for {RetryAfterSeconds} s")]
+    public static partial void SlowDown(this ILogger logger, double retryAfterSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} failed ({Reason}); retrying in {DelaySeconds} s")]
+    public static partial void RowRetried(this ILogger logger, long outboxId, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox row {OutboxId} failed for good ({Reason})")]
+    public static partial void RowGivenUp(this ILogger logger, long outboxId, string reason);
 }

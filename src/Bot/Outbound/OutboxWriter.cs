@@ -1,7 +1,7 @@
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Outbound;
 
@@ -19,19 +19,17 @@ public sealed class OutboxWriter(OutboxRepository outbox, DbSession db, OutboxSi
     public void Send(long chatId, HtmlText text, InlineKeyboardMarkup? keyboard = null) =>
         Add(new OutgoingMessage { Kind = OutgoingKind.Send, ChatId = chatId, Text = text.Value, InlineKeyboard = keyboard });
 
-    public void SendWithReplyKeyboard(long chatId, HtmlText text, ReplyKeyboardMarkup keyboard) =>
-        Add(new OutgoingMessage { Kind = OutgoingKind.Send, ChatId = chatId, Text = text.Value, ReplyKeyboard = keyboard });
-
     public void Edit(long chatId, int messageId, HtmlText text, InlineKeyboardMarkup? keyboard = null) =>
         Add(new OutgoingMessage { Kind = OutgoingKind.EditText, ChatId = chatId, MessageId = messageId, Text = text.Value, InlineKeyboard = keyboard });
 
     public void RemoveKeyboard(long chatId, int messageId) =>
         Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = chatId, MessageId = messageId });
 
-    public void SendDocument(long chatId, string fileName, byte[] content, string contentType, HtmlText caption, InlineKeyboardMarkup? keyboard = null) =>
+    /// <summary>A file; Telegram takes its type from the name's extension.</summary>
+    public void SendDocument(long chatId, string fileName, byte[] content, HtmlText caption, InlineKeyboardMarkup? keyboard = null) =>
         Add(new OutgoingMessage
         {
-            Kind = OutgoingKind.Document, ChatId = chatId, FileName = fileName, FileContent = content, ContentType = contentType, Text = caption.Value,
+            Kind = OutgoingKind.Document, ChatId = chatId, FileName = fileName, FileContent = content, Text = caption.Value,
             InlineKeyboard = keyboard,
         });
 
@@ -39,7 +37,7 @@ public sealed class OutboxWriter(OutboxRepository outbox, DbSession db, OutboxSi
     public void SendPhoto(long chatId, string fileName, byte[] png, HtmlText caption) =>
         Add(new OutgoingMessage
         {
-            Kind = OutgoingKind.Photo, ChatId = chatId, FileName = fileName, FileContent = png, ContentType = "image/png", Text = caption.Value,
+            Kind = OutgoingKind.Photo, ChatId = chatId, FileName = fileName, FileContent = png, Text = caption.Value,
         });
 
     public void Add(OutgoingMessage message)
@@ -59,8 +57,6 @@ public sealed class OutboxWriter(OutboxRepository outbox, DbSession db, OutboxSi
             {
                 Text = parts[i],
                 InlineKeyboard = last ? message.InlineKeyboard : null,
-                ReplyKeyboard = last ? message.ReplyKeyboard : null,
-                RemoveReplyKeyboard = last && message.RemoveReplyKeyboard,
             });
         }
     }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Outbound;
 
@@ -21,12 +23,10 @@ public sealed record OutgoingMessage
     public string Text { get; init; } = "";
     /// <summary>The message to edit or delete.</summary>
     public int? MessageId { get; init; }
+    [JsonConverter(typeof(BotApiJson<InlineKeyboardMarkup>))]
     public InlineKeyboardMarkup? InlineKeyboard { get; init; }
-    public ReplyKeyboardMarkup? ReplyKeyboard { get; init; }
-    public bool RemoveReplyKeyboard { get; init; }
     public string? FileName { get; init; }
     public byte[]? FileContent { get; init; }
-    public string? ContentType { get; init; }
 
     /// <summary>
     /// Bulk work no one is waiting on (a keyboard's update after a press): it goes after the replies to what people
@@ -40,8 +40,18 @@ public sealed record OutgoingMessage
 
     [JsonIgnore]
     public bool IsEdit => Kind is OutgoingKind.EditText or OutgoingKind.EditMarkup;
+}
 
-    [JsonIgnore]
-    public ReplyMarkup? Markup =>
-        InlineKeyboard as ReplyMarkup ?? ReplyKeyboard as ReplyMarkup ?? (RemoveReplyKeyboard ? new ReplyKeyboardRemove() : null);
+/// <summary>
+/// A Telegram.Bot object inside an outbox row, written and read as the library does (<see cref="JsonBotAPI.Options"/>):
+/// its types rely on that naming policy and those converters, and read back wrong without them. The Bot API's own
+/// field names make rows written before the library readable too.
+/// </summary>
+internal sealed class BotApiJson<T> : JsonConverter<T> where T : class
+{
+    public override T? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        JsonSerializer.Deserialize<T>(ref reader, JsonBotAPI.Options);
+
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
+        JsonSerializer.Serialize(writer, value, JsonBotAPI.Options);
 }

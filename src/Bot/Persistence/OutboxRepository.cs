@@ -147,7 +147,7 @@ public sealed class OutboxRepository(DbSession db, OutboxSignal signal)
     public Task<int> PruneCompletedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken = default) =>
         db.ExecuteAsync("DELETE FROM outbox WHERE status <> 'pending' AND completed_at < @OlderThan", new { OlderThan = olderThan }, cancellationToken);
 
-    private static string Serialize(OutgoingMessage message) => JsonSerializer.Serialize(message, OutboundJsonContext.Default.OutgoingMessage);
+    internal static string Serialize(OutgoingMessage message) => JsonSerializer.Serialize(message, OutboundJsonContext.Default.OutgoingMessage);
 
     internal static OutgoingMessage Deserialize(string payload) =>
         JsonSerializer.Deserialize(payload, OutboundJsonContext.Default.OutgoingMessage) ?? throw new InvalidDataException("Empty outbox payload.");

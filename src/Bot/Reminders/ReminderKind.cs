@@ -1,8 +1,8 @@
 using System.Text.Json;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Reminders;
 
@@ -76,11 +76,11 @@ public sealed class ReminderContext(Reminder reminder, DateTimeOffset now, TimeZ
     }
 
     /// <summary>Sends a file to the recipient (nothing when muted); a text sent with <see cref="Send"/> first says when it is late.</summary>
-    public void SendDocument(string fileName, byte[] content, string contentType, HtmlText caption)
+    public void SendDocument(string fileName, byte[] content, HtmlText caption)
     {
         if (!IsMuted)
         {
-            outbox.SendDocument(Reminder.RecipientId, fileName, content, contentType, caption);
+            outbox.SendDocument(Reminder.RecipientId, fileName, content, caption);
         }
     }
 

@@ -61,7 +61,7 @@ public static class BotApiRefusals
             catch (Exception error) when (IsTransient(error) && !cancellationToken.IsCancellationRequested)
             {
                 var delay = Backoff(error, failures);
-                logger.LogWarning("{Method} failed at start-up ({Refusal}); retrying in {DelaySeconds} s", method, Describe(error), delay.TotalSeconds);
+                logger.StartupCallFailed(method, Describe(error), delay.TotalSeconds);
                 await Task.Delay(delay, clock, cancellationToken);
             }
             catch (TelegramApiException error)
@@ -74,3 +74,9 @@ public static class BotApiRefusals
 
 /// <summary>The bot cannot run with this token or these settings; the message is the one line Program prints.</summary>
 public sealed class BotApiStartupException(string message) : Exception(message);
+
+internal static partial class BotApiRefusalsLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} failed at start-up ({Refusal}); retrying in {DelaySeconds} s")]
+    public static partial void StartupCallFailed(this ILogger logger, string method, string refusal, double delaySeconds);
+}

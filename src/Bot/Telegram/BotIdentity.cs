@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace MentorBot.Bot.Telegram;
 
 /// <summary>The bot's own @username, for t.me deep links; asked of getMe once at start-up.</summary>
-public sealed class BotIdentity(ITelegramBotClient telegram, ILogger<BotIdentity> logger) : IHostedService
+public sealed class BotIdentity(IBotApi telegram, ILogger<BotIdentity> logger) : IHostedService
 {
     private string? _username;
 
@@ -18,7 +18,7 @@ public sealed class BotIdentity(ITelegramBotClient telegram, ILogger<BotIdentity
         return _username;
     }
 
-    public string DeepLink(string username, string payload) => $"https://t.me/{username}?start={payload}";
+    public static string DeepLink(string username, string payload) => $"https://t.me/{username}?start={payload}";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -29,9 +29,15 @@ public sealed class BotIdentity(ITelegramBotClient telegram, ILogger<BotIdentity
         catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
         {
             // Not fatal: the name is asked again when the first link is made.
-            logger.LogWarning("getMe failed at start-up: {Reason}", error.GetType().Name);
+            logger.GetMeFailed(error.GetType().Name);
         }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
+internal static partial class BotIdentityLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "getMe failed at start-up: {Reason}")]
+    public static partial void GetMeFailed(this ILogger logger, string reason);
 }

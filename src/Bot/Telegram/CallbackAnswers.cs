@@ -10,7 +10,7 @@ namespace MentorBot.Bot.Telegram;
 /// rest queue in the order their updates were committed. Telegram does not count these calls against the sending
 /// limits. Each call is made once, without retries, as before: a lost answer only leaves the spinner to time out.
 /// </summary>
-public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<CallbackAnswers> logger) : IHostedService
+public sealed class CallbackAnswers(IBotApi telegram, ILogger<CallbackAnswers> logger) : IHostedService, IDisposable
 {
     /// <summary>Enough to keep up with thousands of presses a second at a few hundred milliseconds of round trip.</summary>
     public const int MaxInFlight = 64;
@@ -20,7 +20,7 @@ public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<Callbac
     private readonly HashSet<Task> _open = [];
 
     /// <summary>Answers the press, then makes the final edit if there is one; returns at once.</summary>
-    public void Post(AnswerCallbackQueryRequest? answer, EditMessageTextRequest? finalEdit)
+    public void Post(PressAnswer? answer, FinalEdit? finalEdit)
     {
         if (answer is null && finalEdit is null)
         {
@@ -51,6 +51,8 @@ public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<Callbac
     /// <summary>The last presses are still acknowledged while the host stops, within its shutdown time.</summary>
     public Task StopAsync(CancellationToken cancellationToken) => WhenIdleAsync().WaitAsync(cancellationToken);
 
+    public void Dispose() => _slots.Dispose();
+
     private void Forget(Task call)
     {
         lock (_gate)
@@ -59,7 +61,7 @@ public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<Callbac
         }
     }
 
-    private async Task RunAsync(AnswerCallbackQueryRequest? answer, EditMessageTextRequest? finalEdit)
+    private async Task RunAsync(PressAnswer? answer, FinalEdit? finalEdit)
     {
         await _slots.WaitAsync();
         try
@@ -75,7 +77,7 @@ public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<Callbac
         }
         catch (Exception error)
         {
-            logger.LogWarning("Answering a button press failed: {Reason}", error.GetType().Name);
+            logger.PressFailed(error.GetType().Name);
         }
         finally
         {
@@ -83,29 +85,47 @@ public sealed class CallbackAnswers(ITelegramBotClient telegram, ILogger<Callbac
         }
     }
 
-    private async Task AnswerAsync(AnswerCallbackQueryRequest answer)
+    private async Task AnswerAsync(PressAnswer answer)
     {
         try
         {
-            await telegram.AnswerCallbackQueryAsync(answer, CancellationToken.None);
+            await telegram.AnswerCallbackQueryAsync(answer.CallbackQueryId, answer.Text, answer.ShowAlert, CancellationToken.None);
         }
         catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
         {
             // The spinner on the button times out by itself; the update's effects are already committed.
-            logger.LogWarning("answerCallbackQuery failed: {Reason}", error.GetType().Name);
+            logger.AnswerFailed(error.GetType().Name);
         }
     }
 
     /// <summary>Once, without retries: a failed edit leaves the question's buttons, which then answer truthfully.</summary>
-    private async Task EditWithoutTraceAsync(EditMessageTextRequest edit)
+    private async Task EditWithoutTraceAsync(FinalEdit edit)
     {
         try
         {
-            await telegram.EditMessageTextAsync(edit, CancellationToken.None);
+            await telegram.EditMessageTextAsync(edit.ChatId, edit.MessageId, edit.Html, replyMarkup: null, CancellationToken.None);
         }
         catch (Exception error) when (error is TelegramApiException or TelegramTransportException)
         {
-            logger.LogWarning("editMessageText after the update failed: {Reason}", error.GetType().Name);
+            logger.FinalEditFailed(error.GetType().Name);
         }
     }
+}
+
+/// <summary>What answerCallbackQuery says to the person who pressed: a short notice, or an alert to dismiss.</summary>
+public sealed record PressAnswer(string CallbackQueryId, string? Text, bool ShowAlert);
+
+/// <summary>The pressed message's last text, without buttons, once its question is answered.</summary>
+public sealed record FinalEdit(long ChatId, int MessageId, string Html);
+
+internal static partial class CallbackAnswersLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Answering a button press failed: {Reason}")]
+    public static partial void PressFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "answerCallbackQuery failed: {Reason}")]
+    public static partial void AnswerFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "editMessageText after the update failed: {Reason}")]
+    public static partial void FinalEditFailed(this ILogger logger, string reason);
 }

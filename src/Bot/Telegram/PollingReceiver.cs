@@ -12,7 +12,7 @@ namespace MentorBot.Bot.Telegram;
 /// makes Telegram deliver the batch again, and the processed-update ids make the redelivery harmless.
 /// </summary>
 public sealed class PollingReceiver(
-    ITelegramBotClient telegram,
+    IBotApi telegram,
     UpdateBatchHandler batches,
     IServiceScopeFactory scopes,
     IOptions<TelegramOptions> options,
@@ -54,7 +54,7 @@ public sealed class PollingReceiver(
             {
                 failures++;
                 var delay = BotApiRefusals.Backoff(error, failures);
-                logger.LogWarning("Polling failed ({Reason}); retrying in {DelaySeconds} s", BotApiRefusals.Describe(error), delay.TotalSeconds);
+                logger.PollingFailed(BotApiRefusals.Describe(error), delay.TotalSeconds);
                 await DelayAsync(delay, stoppingToken);
             }
         }
@@ -64,14 +64,7 @@ public sealed class PollingReceiver(
     {
         var offset = await WithStateAsync(state => state.GetPollingOffsetAsync(cancellationToken));
         var started = clock.GetTimestamp();
-        var updates = await telegram.GetUpdatesAsync(
-            new GetUpdatesRequest
-            {
-                Offset = offset == 0 ? null : offset,
-                Timeout = options.Value.PollingTimeoutSeconds,
-                AllowedUpdates = TelegramOptions.AllowedUpdates,
-            },
-            cancellationToken);
+        var updates = await telegram.GetUpdatesAsync(offset == 0 ? null : offset, options.Value.PollingTimeoutSeconds, cancellationToken);
         if (updates.Count == 0)
         {
             var elapsed = clock.GetElapsedTime(started);
@@ -83,13 +76,13 @@ public sealed class PollingReceiver(
         }
 
         await batches.HandleAsync(updates, cancellationToken);
-        var next = updates.Max(u => u.UpdateId) + 1;
+        var next = updates.Max(u => u.Id) + 1;
         await WithStateAsync(async state =>
         {
             await state.SetPollingOffsetAsync(next, cancellationToken);
             return next;
         });
-        logger.LogDebug("Handled {UpdateCount} updates up to {UpdateId}", updates.Count, next - 1);
+        logger.BatchHandled(updates.Count, next - 1);
     }
 
     private async Task<long> WithStateAsync(Func<BotStateRepository, Task<long>> work)
@@ -108,4 +101,13 @@ public sealed class PollingReceiver(
         {
         }
     }
+}
+
+internal static partial class PollingReceiverLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polling failed ({Reason}); retrying in {DelaySeconds} s")]
+    public static partial void PollingFailed(this ILogger logger, string reason, double delaySeconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Handled {UpdateCount} updates up to {UpdateId}")]
+    public static partial void BatchHandled(this ILogger logger, int updateCount, long updateId);
 }

@@ -52,7 +52,7 @@ public static class TelegramHostingExtensions
             services.PostConfigure<OutboundOptions>(o => o.PerChatMessagesPerSecond = 0);
             services.AddSingleton(new ConsoleScreen(Console.Out));
             services.AddSingleton(new ConsoleInput(Console.In));
-            services.AddSingleton<ITelegramBotClient, ConsoleChatClient>();
+            services.AddSingleton<IBotApi, ConsoleChatClient>();
             services.AddHostedService<ConsoleChatReceiver>();
             // Log lines would break into the conversation on the same terminal; a provider rule outranks appsettings.
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);

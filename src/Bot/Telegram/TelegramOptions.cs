@@ -1,3 +1,5 @@
+using Telegram.Bot.Types.Enums;
+
 namespace MentorBot.Bot.Telegram;
 
 public enum ReceiveMode
@@ -14,7 +16,7 @@ public sealed class TelegramOptions
     /// <summary>From @BotFather. Empty means the local console chat runs instead of Telegram.</summary>
     public string BotToken { get; set; } = "";
 
-    /// <summary>The Bot API server; point it at a local Bot API server or an emulator.</summary>
+    /// <summary>The Bot API server, scheme, host and port only; point it at a local Bot API server or an emulator.</summary>
     public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
 
     public ReceiveMode Mode { get; set; } = ReceiveMode.Polling;
@@ -41,7 +43,7 @@ public sealed class TelegramOptions
     public int MaxConcurrentChats { get; set; } = 2;
 
     /// <summary>Update kinds MentorBot asks Telegram for.</summary>
-    public static IReadOnlyList<string> AllowedUpdates { get; } = ["message", "callback_query", "my_chat_member"];
+    public static IReadOnlyList<UpdateType> AllowedUpdates { get; } = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(BotToken);
 }

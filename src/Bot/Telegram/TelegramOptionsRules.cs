@@ -15,6 +15,11 @@ public sealed partial class TelegramOptionsRules : OptionsRules<TelegramOptions>
         {
             yield return "Telegram:ApiBaseUrl must be an absolute http:// or https:// URL.";
         }
+        else if (new Uri(telegram.ApiBaseUrl).AbsolutePath.Trim('/').Length > 0)
+        {
+            // Telegram.Bot keeps the scheme, host and port of a custom server and drops any path.
+            yield return "Telegram:ApiBaseUrl must be a server address without a path, such as http://127.0.0.1:8081.";
+        }
         if (telegram.PollingTimeoutSeconds < 0)
         {
             yield return "Telegram:PollingTimeoutSeconds must not be negative.";

@@ -4,10 +4,10 @@ namespace MentorBot.Bot.Telegram;
 
 public static class TelegramServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ITelegramBotClient"/> as a typed HttpClient; expects IOptions&lt;TelegramOptions&gt; to be bound.</summary>
+    /// <summary>Registers <see cref="IBotApi"/> as a typed HttpClient; expects IOptions&lt;TelegramOptions&gt; to be bound.</summary>
     public static IServiceCollection AddTelegramBotClient(this IServiceCollection services)
     {
-        services.AddHttpClient<ITelegramBotClient, TelegramBotClient>(http =>
+        services.AddHttpClient<IBotApi, BotApiClient>(http =>
                 // The client enforces a deadline per call; a long poll must be allowed to outlast any fixed timeout.
                 http.Timeout = Timeout.InfiniteTimeSpan)
             // Long-lived services keep one client for good, so connections are recycled here to follow DNS changes

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Bot.Telegram;
 
@@ -11,7 +12,7 @@ public sealed class UpdateBatchHandler(UpdatePipeline pipeline, ChatSequencer se
     public async Task HandleAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
     {
         var byChat = updates
-            .OrderBy(u => u.UpdateId)
+            .OrderBy(u => u.Id)
             .GroupBy(u => u.OrderingChatId ?? 0)
             .ToList();
         await Parallel.ForEachAsync(

@@ -6,6 +6,8 @@ using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 
 namespace MentorBot.Bot.Telegram;
 
@@ -39,14 +41,14 @@ public sealed class UpdatePipeline(
             catch (DbException error) when (attempt < MaxBusyRetries && IsTransient(error) && !cancellationToken.IsCancellationRequested)
             {
                 // Another writer held the database past the busy timeout, or won a conflict; nothing was committed, so try again.
-                logger.LogWarning("Database busy while handling update {UpdateId}; attempt {Attempt}", update.UpdateId, attempt);
+                logger.DatabaseBusy(update.Id, attempt);
                 // Wall-clock time, not the bot's clock: the other writer finishes in real time.
                 await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), cancellationToken);
             }
         }
     }
 
-    private async Task<(AnswerCallbackQueryRequest? Answer, EditMessageTextRequest? FinalEdit)> HandleOnceAsync(Update update, CancellationToken cancellationToken)
+    private async Task<(PressAnswer? Answer, FinalEdit? FinalEdit)> HandleOnceAsync(Update update, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var provider = scope.ServiceProvider;
@@ -56,9 +58,9 @@ public sealed class UpdatePipeline(
         var now = clock.GetUtcNow();
 
         await db.BeginAsync(cancellationToken);
-        if (!await processed.TryMarkAsync(update.UpdateId, now, cancellationToken))
+        if (!await processed.TryMarkAsync(update.Id, now, cancellationToken))
         {
-            logger.LogDebug("Update {UpdateId} was handled before; skipped", update.UpdateId);
+            logger.AlreadyHandled(update.Id);
             await db.RollbackAsync();
             return (null, null);
         }
@@ -70,7 +72,7 @@ public sealed class UpdatePipeline(
         }
         catch (Exception error) when (error is not OperationCanceledException && !(error is DbException db1 && IsTransient(db1)))
         {
-            logger.LogError(error, "Update {UpdateId} failed in its handler; its changes were rolled back", update.UpdateId);
+            logger.HandlerFailed(error, update.Id);
             await db.RollbackAsync();
             outbox.Discard();
             return (await RecordFailureAsync(update, db, processed, outbox, now, cancellationToken), null);
@@ -79,29 +81,41 @@ public sealed class UpdatePipeline(
         await outbox.FlushAsync(now, cancellationToken);
         await db.CommitAsync(cancellationToken);
         var finalEdit = context is { CallbackMessageFinalText: { } text, CallbackMessage: { } pressed }
-            ? new EditMessageTextRequest { ChatId = context.ChatId, MessageId = pressed.MessageId, Text = text.Value }
+            ? new FinalEdit(context.ChatId, pressed.MessageId, text.Value)
             : null;
         return update.CallbackQuery is { } query
-            ? (new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = context?.CallbackAnswer, ShowAlert = context?.CallbackAnswerIsAlert ?? false }, finalEdit)
+            ? (new PressAnswer(query.Id, context?.CallbackAnswer, context?.CallbackAnswerIsAlert ?? false), finalEdit)
             : (null, finalEdit);
     }
 
     /// <summary>A handler's bug must not make the update come back forever: it is recorded, and the person told.</summary>
-    private static async Task<AnswerCallbackQueryRequest?> RecordFailureAsync(
+    private static async Task<PressAnswer?> RecordFailureAsync(
         Update update, DbSession db, ProcessedUpdateRepository processed, OutboxWriter outbox, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await db.BeginAsync(cancellationToken);
-        await processed.TryMarkAsync(update.UpdateId, now, cancellationToken);
-        if (update.Message is { Chat.Type: "private" } message)
+        await processed.TryMarkAsync(update.Id, now, cancellationToken);
+        if (update.Message is { Chat.Type: ChatType.Private } message)
         {
             outbox.Send(message.Chat.Id, Texts.InternalError);
         }
         await outbox.FlushAsync(now, cancellationToken);
         await db.CommitAsync(cancellationToken);
         return update.CallbackQuery is { } query
-            ? new AnswerCallbackQueryRequest { CallbackQueryId = query.Id, Text = Html.ToPlainText(Texts.InternalError.Value), ShowAlert = true }
+            ? new PressAnswer(query.Id, Html.ToPlainText(Texts.InternalError.Value), ShowAlert: true)
             : null;
     }
 
     private bool IsTransient(DbException error) => connections.Dialect.IsTransient(error);
+}
+
+internal static partial class UpdatePipelineLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy while handling update {UpdateId}; attempt {Attempt}")]
+    public static partial void DatabaseBusy(this ILogger logger, long updateId, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Update {UpdateId} was handled before; skipped")]
+    public static partial void AlreadyHandled(this ILogger logger, long updateId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Update {UpdateId} failed in its handler; its changes were rolled back")]
+    public static partial void HandlerFailed(this ILogger logger, Exception error, long updateId);
 }

@@ -14,7 +14,7 @@ namespace MentorBot.Bot.Telegram;
 /// request; the update is committed before 200 is answered, so a failure makes Telegram retry it.
 /// </summary>
 public sealed class WebhookServer(
-    ITelegramBotClient telegram,
+    IBotApi telegram,
     UpdateBatchHandler updates,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
@@ -33,9 +33,8 @@ public sealed class WebhookServer(
         await base.StartAsync(cancellationToken);
         var settings = options.Value;
         // One 500 or 429 must not end the bot: Telegram is asked again until it answers.
-        await BotApiRefusals.StartupCallAsync("setWebhook", ct => telegram.SetWebhookAsync(
-            new SetWebhookRequest { Url = settings.WebhookUrl, SecretToken = settings.WebhookSecret, AllowedUpdates = TelegramOptions.AllowedUpdates },
-            ct), clock, _logger, cancellationToken);
+        await BotApiRefusals.StartupCallAsync("setWebhook", ct => telegram.SetWebhookAsync(settings.WebhookUrl, settings.WebhookSecret, ct),
+            clock, _logger, cancellationToken);
     }
 
     private async Task<IResult> HandleAsync(HttpContext http)
@@ -44,16 +43,17 @@ public sealed class WebhookServer(
         {
             return Results.StatusCode(StatusCodes.Status401Unauthorized);
         }
-        Update? update;
+        JsonElement body;
         try
         {
-            update = await JsonSerializer.DeserializeAsync(http.Request.Body, TelegramJsonContext.Default.Update, http.RequestAborted);
+            body = await JsonSerializer.DeserializeAsync<JsonElement>(http.Request.Body, cancellationToken: http.RequestAborted);
         }
         catch (JsonException)
         {
             return Results.BadRequest();
         }
-        if (update is null)
+        // Telegram does not send what its own model cannot read; 400 tells whoever did.
+        if (UpdateJson.TryRead(body) is not { } update)
         {
             return Results.BadRequest();
         }

@@ -14,8 +14,8 @@ public sealed class ConsoleChatClientTests : IDisposable
         var output = new StringWriter();
         var client = new ConsoleChatClient(new ConsoleScreen(output), Options.Create(new ConsoleChatOptions { FilesDirectory = _directory }));
 
-        await client.SendPhotoAsync(new SendPhotoRequest { ChatId = 1001, FileName = "coverage.png", Content = [1, 2, 3], Caption = "Покрытие" });
-        await client.SendDocumentAsync(new SendDocumentRequest { ChatId = 1001, FileName = "../report.xlsx", Content = [4, 5], Caption = "Отчёт" });
+        await client.SendPhotoAsync(1001, new OutgoingFile("coverage.png", [1, 2, 3]), "Покрытие");
+        await client.SendDocumentAsync(1001, new OutgoingFile("../report.xlsx", [4, 5]), "Отчёт");
 
         var photo = Path.Combine(_directory, "coverage.png");
         var document = Path.Combine(_directory, "report.xlsx");

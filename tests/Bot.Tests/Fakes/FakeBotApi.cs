@@ -10,7 +10,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Fakes;
 
@@ -72,7 +77,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     private IReadOnlyList<ScriptedResponse> _outage = [];
     private int _outageCalls;
     private int _totalCalls;
-    private long _nextUpdateId = 1;
+    private int _nextUpdateId = 1;
     private int _nextCallbackQueryId = 1;
     private int _rateLimitedCount;
     private IReadOnlyList<BotCommand> _commands = [];
@@ -119,7 +124,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     }
 
     /// <summary>A real <see cref="TelegramBotClient"/> aimed at this fake, with short timeouts; disposed with the fake.</summary>
-    public TelegramBotClient CreateClient(Action<TelegramOptions>? configure = null)
+    public BotApiClient CreateClient(Action<TelegramOptions>? configure = null)
     {
         var options = new TelegramOptions { RequestTimeoutSeconds = 5 };
         ApplyTo(options);
@@ -130,7 +135,7 @@ public sealed partial class FakeBotApi : IAsyncDisposable
             _clients.Add(http);
         }
 
-        return new TelegramBotClient(http, Options.Create(options));
+        return new BotApiClient(http, Options.Create(options), NullLogger<BotApiClient>.Instance);
     }
 
     /// <summary>
@@ -154,21 +159,25 @@ public sealed partial class FakeBotApi : IAsyncDisposable
     {
         lock (_gate)
         {
-            var queued = update.UpdateId == 0 ? update with { UpdateId = _nextUpdateId } : update;
-            _nextUpdateId = Math.Max(_nextUpdateId, queued.UpdateId + 1);
+            var queued = update;
+            if (queued.Id == 0)
+            {
+                queued.Id = _nextUpdateId;
+            }
+            _nextUpdateId = Math.Max(_nextUpdateId, queued.Id + 1);
             if (queued.CallbackQuery is { } query)
             {
                 _openCallbackQueries.Add(query.Id);
             }
 
-            _pendingUpdates[queued.UpdateId] = JsonSerializer.Serialize(queued, TelegramJsonContext.Default.Update);
+            _pendingUpdates[queued.Id] = JsonSerializer.Serialize(queued, JsonBotAPI.Options);
             Changed();
             return queued;
         }
     }
 
     /// <summary>Queues an update as raw JSON, for one the bot's model cannot read; it waits for confirmation like any other.</summary>
-    public void EnqueueRawUpdate(long updateId, string json)
+    public void EnqueueRawUpdate(int updateId, string json)
     {
         lock (_gate)
         {
@@ -191,10 +200,10 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         {
             Message = new Message
             {
-                MessageId = messageId,
+                Id = messageId,
                 From = UserFor(userId),
                 Chat = ChatFor(userId),
-                Date = Now.ToUnixTimeSeconds(),
+                Date = Now.UtcDateTime,
                 Text = text,
             },
         });
@@ -229,13 +238,13 @@ public sealed partial class FakeBotApi : IAsyncDisposable
                 Data = callbackData,
                 Message = new Message
                 {
-                    MessageId = messageId,
+                    Id = messageId,
                     From = Bot,
                     Chat = ChatFor(chatId),
-                    Date = shown.At.ToUnixTimeSeconds(),
+                    Date = shown.At.UtcDateTime,
                     Text = shown.VisibleText,
                     ReplyMarkup = shown.ReplyMarkupJson is { } markup
-                        ? JsonSerializer.Deserialize(markup, TelegramJsonContext.Default.InlineKeyboardMarkup)
+                        ? JsonSerializer.Deserialize<InlineKeyboardMarkup>(markup, JsonBotAPI.Options)
                         : null,
                 },
             },
@@ -1059,8 +1068,8 @@ public sealed partial class FakeBotApi : IAsyncDisposable
         new() { Id = userId, FirstName = $"User{userId.ToString(CultureInfo.InvariantCulture)}", LanguageCode = "ru" };
 
     private static Chat ChatFor(long chatId) => chatId > 0
-        ? new Chat { Id = chatId, Type = "private" }
-        : new Chat { Id = chatId, Type = "supergroup", Title = $"Group {chatId}" };
+        ? new Chat { Id = chatId, Type = ChatType.Private }
+        : new Chat { Id = chatId, Type = ChatType.Supergroup, Title = $"Group {chatId}" };
 
     [GeneratedRegex("^[a-z0-9_]{1,32}$")]
     private static partial Regex CommandName();

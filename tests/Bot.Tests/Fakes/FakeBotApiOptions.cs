@@ -1,4 +1,4 @@
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Bot.Tests.Fakes;
 

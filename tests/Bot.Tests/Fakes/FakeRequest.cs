@@ -43,6 +43,15 @@ internal sealed class FakeRequest
                 await file.CopyToAsync(content, cancellationToken);
                 files[file.Name] = new FakeUpload(file.FileName, file.ContentType, content.ToArray());
             }
+
+            // A field may name its file by reference, "attach://<part name>", as the Bot API allows.
+            foreach (var (name, value) in form)
+            {
+                if (value.ToString() is ['a', 't', 't', 'a', 'c', 'h', ':', '/', '/', .. var part] && files.TryGetValue(part, out var attached))
+                {
+                    files[name] = attached;
+                }
+            }
         }
         else if (request.HasJsonContentType())
         {

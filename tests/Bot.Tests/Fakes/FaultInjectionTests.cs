@@ -46,7 +46,7 @@ public sealed class FaultInjectionTests
         await using var api = await FakeBotApi.StartAsync(new FakeBotApiOptions { RandomFaults = new RandomFaults(1) { AnswerLost = 1 } });
 
         await Assert.ThrowsAsync<TelegramTransportException>(() =>
-            api.CreateClient().SendMessageAsync(new SendMessageRequest { ChatId = 5, Text = "дошло" }));
+            api.CreateClient().SendMessageAsync(5, "дошло"));
 
         Assert.Equal("дошло", Assert.Single(api.DeliveredTo(5)).VisibleText);
         Assert.Equal(1, api.InjectedFaults[FaultKind.AnswerLost]);
@@ -59,7 +59,7 @@ public sealed class FaultInjectionTests
         api.Script("sendMessage", ScriptedResponse.Hang());
 
         await Assert.ThrowsAsync<TelegramTransportException>(() =>
-            api.CreateClient(o => o.RequestTimeoutSeconds = 1).SendMessageAsync(new SendMessageRequest { ChatId = 6, Text = "не дошло" }));
+            api.CreateClient(o => o.RequestTimeoutSeconds = 1).SendMessageAsync(6, "не дошло"));
 
         Assert.Empty(api.Delivered);
     }
@@ -88,15 +88,15 @@ public sealed class FaultInjectionTests
         api.BeginOutage(ScriptedResponse.InternalServerError(), ScriptedResponse.DropConnection());
         Assert.Equal("500", await OutcomeAsync(client, chatId: 7));
         Assert.Equal("transport", await OutcomeAsync(client, chatId: 7));
-        await Assert.ThrowsAsync<TelegramApiException>(() => client.GetUpdatesAsync(new GetUpdatesRequest()));
+        await Assert.ThrowsAsync<TelegramApiException>(() => client.GetUpdatesAsync(offset: null, timeoutSeconds: 0));
         api.EndOutage();
 
         Assert.Equal("400", await OutcomeAsync(client, chatId: 7));
         Assert.Equal("ok", await OutcomeAsync(client, chatId: 7));
-        Assert.Equal(queued.UpdateId, Assert.Single(await client.GetUpdatesAsync(new GetUpdatesRequest())).UpdateId);
-        Assert.True(api.IsPending(queued.UpdateId));
-        await client.GetUpdatesAsync(new GetUpdatesRequest { Offset = queued.UpdateId + 1 });
-        Assert.False(api.IsPending(queued.UpdateId));
+        Assert.Equal(queued.Id, Assert.Single(await client.GetUpdatesAsync(offset: null, timeoutSeconds: 0)).Id);
+        Assert.True(api.IsPending(queued.Id));
+        await client.GetUpdatesAsync(offset: queued.Id + 1, timeoutSeconds: 0);
+        Assert.False(api.IsPending(queued.Id));
     }
 
     private static async Task<List<string>> OutcomesAsync(RandomFaults faults)
@@ -111,11 +111,11 @@ public sealed class FaultInjectionTests
         return outcomes;
     }
 
-    private static async Task<string> OutcomeAsync(ITelegramBotClient client, long chatId)
+    private static async Task<string> OutcomeAsync(IBotApi client, long chatId)
     {
         try
         {
-            await client.SendMessageAsync(new SendMessageRequest { ChatId = chatId, Text = "проверка" });
+            await client.SendMessageAsync(chatId, "проверка");
             return "ok";
         }
         catch (TelegramApiException error)

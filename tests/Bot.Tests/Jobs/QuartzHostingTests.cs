@@ -4,12 +4,12 @@ using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using MentorBot.Bot.Tests.Privacy;
 using MentorBot.Bot.Tests.Reminders;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MentorBot.Bot.Tests.Privacy;
 using Quartz;
 
 namespace MentorBot.Bot.Tests.Jobs;

@@ -6,12 +6,12 @@ using MentorBot.Bot.Operations;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using MentorBot.Bot.Tests.Privacy;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using MentorBot.Bot.Tests.Privacy;
 using Quartz;
 
 namespace MentorBot.Bot.Tests.Operations;

@@ -1,6 +1,6 @@
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Outbound;
 
@@ -19,7 +19,7 @@ public sealed class OutboxQueueTests
         new(id, new OutgoingMessage
         {
             Kind = OutgoingKind.EditMarkup, ChatId = chat, MessageId = messageId, IsBulk = true,
-            InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(label, "rsvp:1:y")]]),
+            InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(label, "rsvp:1:y")]]),
         }, 0);
 
     private static OutboxEntry TextEdit(long id, long chat, int messageId, string text) =>

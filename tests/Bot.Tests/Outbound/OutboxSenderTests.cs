@@ -6,6 +6,7 @@ using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Outbound;
 
@@ -43,14 +44,14 @@ public sealed class OutboxSenderTests
         await using var api = await FakeBotApi.StartAsync();
         await using var bot = await StartAsync(api);
         byte[] png = [0x89, (byte)'P', (byte)'N', (byte)'G', 7];
-        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("Скачать в CSV", "exp:csv")]]);
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("Скачать в CSV", "exp:csv")]]);
 
         await using (var scope = bot.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DbSession>();
             var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
             await db.BeginAsync();
-            writer.SendDocument(12, "pairs.xlsx", [1, 2, 3], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", Html.Text("Пары"), csv);
+            writer.SendDocument(12, "pairs.xlsx", [1, 2, 3], Html.Text("Пары"), csv);
             writer.SendPhoto(12, "coverage.png", png, Html.Text("Покрытие дефицитов"));
             await writer.FlushAsync(TimeProvider.System.GetUtcNow());
             await db.CommitAsync();
@@ -113,7 +114,7 @@ public sealed class OutboxSenderTests
             var db = scope.ServiceProvider.GetRequiredService<DbSession>();
             var writer = scope.ServiceProvider.GetRequiredService<OutboxWriter>();
             await db.BeginAsync();
-            writer.SendDocument(21, "отчёт.csv", [1, 2, 3], "text/csv", Html.Text("Отчёт"));
+            writer.SendDocument(21, "отчёт.csv", [1, 2, 3], Html.Text("Отчёт"));
             writer.Send(21, Html.Text("ответ после файла"));
             await writer.FlushAsync(TimeProvider.System.GetUtcNow());
             await db.CommitAsync();
@@ -258,9 +259,9 @@ public sealed class OutboxSenderTests
             await db.BeginAsync();
             writer.Send(22, Html.Text("ещё одно сообщение"));
             writer.Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = 22, MessageId = messageId, IsBulk = true,
-                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("✓ Буду", "rsvp:1:y")]]) });
+                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("✓ Буду", "rsvp:1:y")]]) });
             writer.Add(new OutgoingMessage { Kind = OutgoingKind.EditMarkup, ChatId = 22, MessageId = messageId, IsBulk = true,
-                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("✓ Не смогу", "rsvp:1:n")]]) });
+                InlineKeyboard = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("✓ Не смогу", "rsvp:1:n")]]) });
             await writer.FlushAsync(TimeProvider.System.GetUtcNow());
             await db.CommitAsync();
         }

@@ -53,7 +53,9 @@ public sealed class LogPrivacyTests
 
         foreach (var (chat, text) in new[] { (6201L, "/start"), (6201L, Note), (6202L, "/start"), (6202L, Note), (6203L, "/help"), (6204L, "/help " + Note) })
         {
-            api.EnqueueUpdate(Updates.Text(chat, text, firstName: Name, username: "shvarzenberg") with { UpdateId = 0 });
+            var update = Updates.Text(chat, text, firstName: Name, username: "shvarzenberg");
+            update.Id = 0;
+            api.EnqueueUpdate(update);
         }
         await api.WaitUntilAsync(a => a.DeliveredTo(6203).Count > 0 && a.DeliveredTo(6204).Count > 0 && a.PendingUpdateCount == 0, TimeSpan.FromSeconds(30));
 

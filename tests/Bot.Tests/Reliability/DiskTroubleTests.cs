@@ -45,7 +45,7 @@ public sealed class DiskTroubleTests(ITestOutputHelper output)
         try
         {
             unready = await Operations.HealthServerTests.WaitForStatusAsync(health + "/readyz", HttpStatusCode.ServiceUnavailable);
-            update = api.EnqueueText(9601, "/help").UpdateId;
+            update = api.EnqueueText(9601, "/help").Id;
             await Task.Delay(TimeSpan.FromSeconds(3));
             pendingWhileAway = api.IsPending(update) && api.DeliveredTo(9601).Count == 0;
         }
@@ -93,7 +93,7 @@ public sealed class DiskTroubleTests(ITestOutputHelper output)
 
         // This answer arrives once the lock is taken: the bot must record a call it made while it cannot write.
         api.Script("sendMessage", ScriptedResponse.Delay(TimeSpan.FromSeconds(1)));
-        var updates = new List<long> { api.EnqueueText(9501, "/help").UpdateId };
+        var updates = new List<long> { api.EnqueueText(9501, "/help").Id };
         await api.WaitUntilAsync(a => a.CallCount("sendMessage") == 2, TimeSpan.FromSeconds(10));
 
         var clock = Stopwatch.StartNew();
@@ -102,7 +102,7 @@ public sealed class DiskTroubleTests(ITestOutputHelper output)
             await blocker.ExecuteAsync("BEGIN EXCLUSIVE");
             for (var chat = 9502; chat <= 9510; chat++)
             {
-                updates.Add(api.EnqueueText(chat, chat % 2 == 0 ? "/help" : "/start").UpdateId);
+                updates.Add(api.EnqueueText(chat, chat % 2 == 0 ? "/help" : "/start").Id);
             }
             await Task.Delay(locked);
             Assert.Single(api.DeliveredTo(9501));

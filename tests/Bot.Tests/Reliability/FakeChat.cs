@@ -1,5 +1,5 @@
-using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Bot.Tests.Reliability;
 
@@ -46,14 +46,14 @@ public sealed class FakeChat(FakeBotApi api, BotDatabase database, long userId)
         var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
-            if (!api.IsPending(update.UpdateId)
+            if (!api.IsPending(update.Id)
                 && await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE chat_id = @ChatId AND status = 'pending'", new { ChatId = userId }) == 0)
             {
                 return;
             }
             await Task.Delay(20);
         }
-        throw new TimeoutException($"Chat {userId}: \"{what}\" (update {update.UpdateId}) was not handled and answered within {Patience.TotalSeconds} s.");
+        throw new TimeoutException($"Chat {userId}: \"{what}\" (update {update.Id}) was not handled and answered within {Patience.TotalSeconds} s.");
     }
 
     private string Describe() =>

@@ -28,7 +28,7 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
         await using var bot = await LiveBot.StartAsync(api, databasePath: database.Path);
 
         var updates = Enumerable.Range(1, 30).SelectMany(i => new[] { api.EnqueueText(8100 + i, "/start"), api.EnqueueText(8100 + i, "/help") }).ToList();
-        await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.UpdateId)), TimeSpan.FromSeconds(60));
+        await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.Id)), TimeSpan.FromSeconds(60));
         await database.WaitUntilOutboxSentAsync();
 
         Assert.Equal(updates.Count, await database.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates"));
@@ -101,13 +101,13 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
         var callsDuring = api.TotalCallCount - callsBefore;
         api.EndOutage();
 
-        await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.UpdateId)), outage + TimeSpan.FromSeconds(60));
+        await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.Id)), outage + TimeSpan.FromSeconds(60));
         await database.WaitUntilOutboxSentAsync();
 
         Assert.True(callsDuring > 2, $"the bot made only {callsDuring} calls during the outage");
         foreach (var update in updates)
         {
-            Assert.Equal(1L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates WHERE update_id = @UpdateId", new { update.UpdateId }));
+            Assert.Equal(1L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates WHERE update_id = @UpdateId", new { UpdateId = update.Id }));
             Assert.Single(api.DeliveredTo(update.Message!.Chat.Id));
         }
         for (var chat = 9101L; chat <= 9110; chat++)

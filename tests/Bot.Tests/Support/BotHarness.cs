@@ -8,6 +8,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Support;
 
@@ -17,7 +20,7 @@ namespace MentorBot.Bot.Tests.Support;
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
-    private static long _nextUpdateId = 1;
+    private static int _nextUpdateId = 1;
     private Action<IDictionary<string, string?>>? _configure;
     private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsDatabase;
@@ -124,7 +127,7 @@ public sealed class BotHarness : IAsyncDisposable
         }
         builder.AddMentorBot();
         builder.Services.AddSingleton<TimeProvider>(clock);
-        builder.Services.AddSingleton<ITelegramBotClient>(telegram);
+        builder.Services.AddSingleton<IBotApi>(telegram);
         RemoveHostedService<PollingReceiver>(builder.Services);
         // Tests sweep reminders by hand after moving the fake clock, rather than on Quartz's real-time triggers.
         RemoveHostedService<Quartz.QuartzHostedService>(builder.Services);
@@ -147,7 +150,7 @@ public sealed class BotHarness : IAsyncDisposable
         }
     }
 
-    public static long NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
+    public static int NextUpdateId() => Interlocked.Increment(ref _nextUpdateId);
 
     /// <summary>Feeds the update through the real pipeline, then waits until its answers are delivered.</summary>
     public async Task HandleAsync(Update update)
@@ -245,25 +248,25 @@ public static class Updates
 {
     public static Update Text(long userId, string text, string firstName = "Тест", string? username = null) => new()
     {
-        UpdateId = BotHarness.NextUpdateId(),
+        Id = BotHarness.NextUpdateId(),
         Message = new Message
         {
-            MessageId = (int)(BotHarness.NextUpdateId() % int.MaxValue),
+            Id = (int)(BotHarness.NextUpdateId() % int.MaxValue),
             From = new User { Id = userId, FirstName = firstName, Username = username },
-            Chat = new Chat { Id = userId, Type = "private" },
-            Date = 1_700_000_000,
+            Chat = new Chat { Id = userId, Type = ChatType.Private },
+            Date = DateTime.UnixEpoch.AddSeconds(1_700_000_000),
             Text = text,
         },
     };
 
     public static Update Sticker(long userId) => new()
     {
-        UpdateId = BotHarness.NextUpdateId(),
+        Id = BotHarness.NextUpdateId(),
         Message = new Message
         {
-            MessageId = 1,
+            Id = 1,
             From = new User { Id = userId, FirstName = "Тест" },
-            Chat = new Chat { Id = userId, Type = "private" },
+            Chat = new Chat { Id = userId, Type = ChatType.Private },
             Sticker = new Sticker { FileId = "sticker", Emoji = "😀" },
         },
     };
@@ -271,20 +274,20 @@ public static class Updates
     /// <summary>A file sent as a document; <paramref name="fileSize"/> is what Telegram states, when it does.</summary>
     public static Update Document(long userId, string fileId, string? fileName, long? fileSize = null) => new()
     {
-        UpdateId = BotHarness.NextUpdateId(),
+        Id = BotHarness.NextUpdateId(),
         Message = new Message
         {
-            MessageId = (int)(BotHarness.NextUpdateId() % int.MaxValue),
+            Id = (int)(BotHarness.NextUpdateId() % int.MaxValue),
             From = new User { Id = userId, FirstName = "Тест" },
-            Chat = new Chat { Id = userId, Type = "private" },
-            Date = 1_700_000_000,
+            Chat = new Chat { Id = userId, Type = ChatType.Private },
+            Date = DateTime.UnixEpoch.AddSeconds(1_700_000_000),
             Document = new Document { FileId = fileId, FileName = fileName, FileSize = fileSize },
         },
     };
 
     public static Update Callback(long userId, string data, int messageId) => new()
     {
-        UpdateId = BotHarness.NextUpdateId(),
+        Id = BotHarness.NextUpdateId(),
         CallbackQuery = new CallbackQuery
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -292,9 +295,9 @@ public static class Updates
             Data = data,
             Message = new Message
             {
-                MessageId = messageId,
-                Chat = new Chat { Id = userId, Type = "private" },
-                ReplyMarkup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("x", data)]]),
+                Id = messageId,
+                Chat = new Chat { Id = userId, Type = ChatType.Private },
+                ReplyMarkup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("x", data)]]),
             },
         },
     };

@@ -1,5 +1,4 @@
 using MentorBot.Bot.Hosting;
-using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,8 @@
 using System.Net;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Telegram;
 
@@ -70,7 +72,7 @@ public sealed class FakeBotApiTests
         await using var api = await FakeBotApi.StartAsync();
 
         var error = await Assert.ThrowsAsync<TelegramApiException>(() =>
-            api.CreateClient().SendMessageAsync(new SendMessageRequest { ChatId = 1, Text = text }));
+            api.CreateClient().SendMessageAsync(1, text));
 
         Assert.Equal(400, error.ErrorCode);
         Assert.Contains("can't parse entities: " + detail, error.Description, StringComparison.Ordinal);
@@ -83,7 +85,7 @@ public sealed class FakeBotApiTests
         await using var api = await FakeBotApi.StartAsync();
 
         var error = await Assert.ThrowsAsync<TelegramApiException>(() =>
-            api.CreateClient().SendMessageAsync(new SendMessageRequest { ChatId = 1, Text = new string('я', 4097) }));
+            api.CreateClient().SendMessageAsync(1, new string('я', 4097)));
 
         Assert.Equal("Bad Request: message is too long", error.Description);
     }
@@ -93,15 +95,12 @@ public sealed class FakeBotApiTests
     {
         await using var api = await FakeBotApi.StartAsync();
         var client = api.CreateClient();
-        var sent = await client.SendMessageAsync(new SendMessageRequest
-        {
-            ChatId = 7, Text = "?", ReplyMarkup = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback("Да", "yes")]]),
-        });
+        var sent = await client.SendMessageAsync(7, "?", replyMarkup: new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData("Да", "yes")]]));
 
         Assert.Throws<InvalidOperationException>(() => api.EnqueueButtonPress(7, sent!.MessageId, "no"));
         Assert.Throws<InvalidOperationException>(() => api.EnqueueButtonPress(8, sent!.MessageId, "yes"));
         var press = api.EnqueueButtonPress(7, sent!.MessageId, "yes");
-        var answer = new AnswerCallbackQueryRequest { CallbackQueryId = press.CallbackQuery!.Id };
+        var answer = press.CallbackQuery!.Id;
         await client.AnswerCallbackQueryAsync(answer);
         var again = await Assert.ThrowsAsync<TelegramApiException>(() => client.AnswerCallbackQueryAsync(answer));
 
@@ -129,9 +128,9 @@ public sealed class FakeBotApiTests
     {
         await using var api = await FakeBotApi.StartAsync();
         var client = api.CreateClient();
-        await client.SetWebhookAsync(new SetWebhookRequest { Url = "https://bot.example.org/hook" });
+        await client.SetWebhookAsync("https://bot.example.org/hook", "s3cr3t");
 
-        var error = await Assert.ThrowsAsync<TelegramApiException>(() => client.GetUpdatesAsync(new GetUpdatesRequest()));
+        var error = await Assert.ThrowsAsync<TelegramApiException>(() => client.GetUpdatesAsync(offset: null, timeoutSeconds: 0));
 
         Assert.Equal(409, error.ErrorCode);
     }
@@ -144,6 +143,6 @@ public sealed class FakeBotApiTests
         await Assert.ThrowsAsync<TimeoutException>(() => api.WaitForDeliveryAsync(_ => true, TimeSpan.FromMilliseconds(100)));
     }
 
-    private static Task<Message?> Send(ITelegramBotClient client, long chatId) =>
-        client.SendMessageAsync(new SendMessageRequest { ChatId = chatId, Text = "Сообщение" });
+    private static Task<Message?> Send(IBotApi client, long chatId) =>
+        client.SendMessageAsync(chatId, "Сообщение");
 }

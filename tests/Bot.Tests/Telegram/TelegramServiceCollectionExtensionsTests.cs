@@ -22,12 +22,12 @@ public sealed class TelegramServiceCollectionExtensionsTests
             })
             .AddTelegramBotClient()
             .BuildServiceProvider();
-        var client = provider.GetRequiredService<ITelegramBotClient>();
+        var client = provider.GetRequiredService<IBotApi>();
         api.Script("sendMessage", ScriptedResponse.InternalServerError(), ScriptedResponse.DropConnection());
 
         var me = await client.GetMeAsync();
-        await Assert.ThrowsAsync<TelegramApiException>(() => client.SendMessageAsync(new SendMessageRequest { ChatId = 1, Text = "a" }));
-        await Assert.ThrowsAsync<TelegramTransportException>(() => client.SendMessageAsync(new SendMessageRequest { ChatId = 1, Text = "b" }));
+        await Assert.ThrowsAsync<TelegramApiException>(() => client.SendMessageAsync(1, "a"));
+        await Assert.ThrowsAsync<TelegramTransportException>(() => client.SendMessageAsync(1, "b"));
         provider.GetRequiredService<ILogger<TelegramServiceCollectionExtensionsTests>>().LogInformation("probe");
 
         Assert.Equal(api.Bot.Id, me.Id);

@@ -1,6 +1,6 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Announcements;
 
@@ -17,9 +17,9 @@ public static class AnnouncementMessage
     public static InlineKeyboardMarkup RsvpKeyboard(long announcementId, RsvpAnswer? chosen) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(
+            InlineKeyboardButton.WithCallbackData(
                 AnnouncementTexts.RsvpLabel(AnnouncementTexts.RsvpYesButton, chosen == RsvpAnswer.Yes), CallbackData.Build(RsvpCallback.Prefix, announcementId, Yes)),
-            InlineKeyboardButton.WithCallback(
+            InlineKeyboardButton.WithCallbackData(
                 AnnouncementTexts.RsvpLabel(AnnouncementTexts.RsvpNoButton, chosen == RsvpAnswer.No), CallbackData.Build(RsvpCallback.Prefix, announcementId, No)),
         ],
     ]);

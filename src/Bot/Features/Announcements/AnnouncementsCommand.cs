@@ -1,12 +1,12 @@
 using System.Globalization;
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
+using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Reports;
 using MentorBot.Bot.Reports.Charts;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Announcements;
 
@@ -34,7 +34,7 @@ public sealed class AnnouncementsCommand(AnnouncementRepository announcements, R
                 AnnouncementTexts.StateLabel(a, AnnouncementTexts.When(a.SendAt, zone)), yes, no);
         });
         var buttons = latest
-            .Select((a, i) => InlineKeyboardButton.WithCallback((i + 1).ToString(CultureInfo.InvariantCulture), CallbackData.Build(AnnouncementCallback.Prefix, AnnouncementCallback.Show, a.Id)))
+            .Select((a, i) => InlineKeyboardButton.WithCallbackData((i + 1).ToString(CultureInfo.InvariantCulture), CallbackData.Build(AnnouncementCallback.Prefix, AnnouncementCallback.Show, a.Id)))
             .Chunk(5)
             .Select(row => (IReadOnlyList<InlineKeyboardButton>)row)
             .ToList();
@@ -84,8 +84,8 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
                 var zone = AnnouncementMessage.Zone(announcement.TimeZone);
                 context.Reply(AnnouncementTexts.ConfirmCancel(announcement.Title, AnnouncementTexts.When(announcement.SendAt, zone)), new InlineKeyboardMarkup(
                 [
-                    [InlineKeyboardButton.WithCallback(AnnouncementTexts.ConfirmCancelButton, CallbackData.Build(Prefix, StopConfirmed, announcement.Id))],
-                    [InlineKeyboardButton.WithCallback(AnnouncementTexts.KeepBroadcastButton, CallbackData.Build(Prefix, Keep, announcement.Id))],
+                    [InlineKeyboardButton.WithCallbackData(AnnouncementTexts.ConfirmCancelButton, CallbackData.Build(Prefix, StopConfirmed, announcement.Id))],
+                    [InlineKeyboardButton.WithCallbackData(AnnouncementTexts.KeepBroadcastButton, CallbackData.Build(Prefix, Keep, announcement.Id))],
                 ]));
                 return;
             case Keep:
@@ -139,11 +139,11 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
         }
         var buttons = new List<IReadOnlyList<InlineKeyboardButton>>
         {
-            new[] { InlineKeyboardButton.WithCallback(AnnouncementTexts.ExportButton, CallbackData.Build(Prefix, File, announcement.Id)) },
+            new[] { InlineKeyboardButton.WithCallbackData(AnnouncementTexts.ExportButton, CallbackData.Build(Prefix, File, announcement.Id)) },
         };
         if (announcement.Status == AnnouncementStatus.Scheduled)
         {
-            buttons.Add([InlineKeyboardButton.WithCallback(AnnouncementTexts.CancelBroadcastButton, CallbackData.Build(Prefix, Stop, announcement.Id))]);
+            buttons.Add([InlineKeyboardButton.WithCallbackData(AnnouncementTexts.CancelBroadcastButton, CallbackData.Build(Prefix, Stop, announcement.Id))]);
         }
         context.Reply(Html.Lines(lines), new InlineKeyboardMarkup(buttons));
     }
@@ -160,8 +160,8 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
         ]);
         var file = new XlsxWorkbook().Sheet(ReportTexts.AnswersSheet, AnswerHeaders, rows).ToBytes();
         var yes = attendees.Count(a => a.Answer == RsvpAnswer.Yes);
-        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(ReportTexts.CsvButton, CallbackData.Build(Prefix, Csv, announcement.Id))]]);
-        context.Outbox.SendDocument(context.ChatId, $"mentorbot-rsvp-{announcement.Id}.xlsx", file, ReportCommand.XlsxContentType,
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(ReportTexts.CsvButton, CallbackData.Build(Prefix, Csv, announcement.Id))]]);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-rsvp-{announcement.Id}.xlsx", file,
             AnnouncementTexts.ExportCaption(announcement.Title, yes, attendees.Count - yes), csv);
     }
 
@@ -180,7 +180,7 @@ public sealed class AnnouncementCallback(AnnouncementRepository announcements, R
                 AnnouncementTexts.AnswerLabel(attendee.Answer), TimeZoneInfo.ConvertTime(attendee.AnsweredAt, zone).ToString("dd.MM.yyyy HH:mm", CultureInfo.InvariantCulture));
         }
         var yes = attendees.Count(a => a.Answer == RsvpAnswer.Yes);
-        context.Outbox.SendDocument(context.ChatId, $"mentorbot-rsvp-{announcement.Id}.csv", csv.ToBytes(), "text/csv",
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-rsvp-{announcement.Id}.csv", csv.ToBytes(),
             AnnouncementTexts.ExportCaption(announcement.Title, yes, attendees.Count - yes));
     }
 }

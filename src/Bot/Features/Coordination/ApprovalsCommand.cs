@@ -4,7 +4,7 @@ using MentorBot.Bot.Features.DesignatedPairs;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Coordination;
 
@@ -33,8 +33,8 @@ public sealed class ApprovalsCommand(PeopleRepository people, SchoolRepository s
             context.Reply(card, new InlineKeyboardMarkup(
             [
                 [
-                    InlineKeyboardButton.WithCallback(CoordinationTexts.ApproveButton, CallbackData.Build(ApprovalCallback.Prefix, "ok", applicant.UserId)),
-                    InlineKeyboardButton.WithCallback(CoordinationTexts.RejectButton, CallbackData.Build(ApprovalCallback.Prefix, "no", applicant.UserId)),
+                    InlineKeyboardButton.WithCallbackData(CoordinationTexts.ApproveButton, CallbackData.Build(ApprovalCallback.Prefix, "ok", applicant.UserId)),
+                    InlineKeyboardButton.WithCallbackData(CoordinationTexts.RejectButton, CallbackData.Build(ApprovalCallback.Prefix, "no", applicant.UserId)),
                 ],
             ]));
         }

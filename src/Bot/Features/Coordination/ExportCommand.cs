@@ -4,7 +4,7 @@ using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Reports;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Coordination;
 
@@ -20,15 +20,15 @@ public sealed class ExportCommand(CoordinationReport report, Taxonomy taxonomy, 
     public async Task HandleAsync(UpdateContext context, string arguments, CancellationToken cancellationToken)
     {
         var file = await BuildXlsxAsync(context.Caller.CoordinatorDistricts, cancellationToken);
-        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(ReportTexts.CsvButton, CallbackData.Build(ExportCallback.Prefix, ExportCallback.Csv))]]);
-        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.xlsx", file, ReportCommand.XlsxContentType,
+        var csv = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(ReportTexts.CsvButton, CallbackData.Build(ExportCallback.Prefix, ExportCallback.Csv))]]);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.xlsx", file,
             CoordinationTexts.ExportCaption, csv);
     }
 
     public async Task SendCsvAsync(UpdateContext context, CancellationToken cancellationToken)
     {
         var file = await BuildAsync(context.Caller.CoordinatorDistricts, cancellationToken);
-        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.csv", file, "text/csv", ReportTexts.CsvCaption);
+        context.Outbox.SendDocument(context.ChatId, $"mentorbot-pairs-{context.Now:yyyy-MM-dd}.csv", file, ReportTexts.CsvCaption);
     }
 
     /// <summary>Two sheets: the pairs, and the coverage of each deficit. Dates are real dates, counts are numbers.</summary>

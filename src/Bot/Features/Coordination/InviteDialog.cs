@@ -71,7 +71,7 @@ public sealed class InviteDialog(
         var code = NewCode();
         var expires = context.Now.AddDays(options.Value.LifetimeDays);
         await invites.CreateAsync(new Invite(code, role, district, null, expires), context.UserId, context.Now, cancellationToken);
-        var link = bot.DeepLink(await bot.UsernameAsync(cancellationToken), code);
+        var link = BotIdentity.DeepLink(await bot.UsernameAsync(cancellationToken), code);
         var roleLabel = role == InviteRoles.Flagship ? "директор-флагман" : "координатор";
         var local = TimeZoneInfo.ConvertTime(expires, districts.TimeZone(district));
         context.Reply(CoordinationTexts.InviteCreated(link, roleLabel, districts.Name(district), local.ToString("dd.MM.yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture)));

@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Coordination;
 
@@ -126,8 +126,8 @@ public sealed class DistrictMatchView(MatchRunRepository runs, MentorMatching ma
                 var number = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 rows.Add(
                 [
-                    InlineKeyboardButton.WithCallback("✕ " + number, CallbackData.Build(MatchRunCallback.Prefix, "d", runId, mentee.UserId, mentor.UserId)),
-                    InlineKeyboardButton.WithCallback("📌 " + number, CallbackData.Build(MatchRunCallback.Prefix, "p", runId, mentee.UserId, mentor.UserId)),
+                    InlineKeyboardButton.WithCallbackData("✕ " + number, CallbackData.Build(MatchRunCallback.Prefix, "d", runId, mentee.UserId, mentor.UserId)),
+                    InlineKeyboardButton.WithCallbackData("📌 " + number, CallbackData.Build(MatchRunCallback.Prefix, "p", runId, mentee.UserId, mentor.UserId)),
                 ]);
             }
         }
@@ -146,12 +146,12 @@ public sealed class DistrictMatchView(MatchRunRepository runs, MentorMatching ma
         }
         rows.Add(
         [
-            InlineKeyboardButton.WithCallback(CoordinationTexts.RerunButton, CallbackData.Build(MatchRunCallback.Prefix, "r", runId)),
-            InlineKeyboardButton.WithCallback(CoordinationTexts.ClearChoicesButton, CallbackData.Build(MatchRunCallback.Prefix, "c", runId)),
+            InlineKeyboardButton.WithCallbackData(CoordinationTexts.RerunButton, CallbackData.Build(MatchRunCallback.Prefix, "r", runId)),
+            InlineKeyboardButton.WithCallbackData(CoordinationTexts.ClearChoicesButton, CallbackData.Build(MatchRunCallback.Prefix, "c", runId)),
         ]);
         if (proposal.Pairs.Count > 0)
         {
-            rows.Add([InlineKeyboardButton.WithCallback(CoordinationTexts.ReleaseButton, CallbackData.Build(MatchRunCallback.Prefix, "go", runId))]);
+            rows.Add([InlineKeyboardButton.WithCallbackData(CoordinationTexts.ReleaseButton, CallbackData.Build(MatchRunCallback.Prefix, "go", runId))]);
         }
         var text = Html.Join("\n\n", lines);
         // An edit cannot be split like a new message, so a long proposal comes as a new one.

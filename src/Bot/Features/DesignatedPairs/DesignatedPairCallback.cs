@@ -3,8 +3,8 @@ using MentorBot.Bot.Features.Coordination;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.DesignatedPairs;
 
@@ -87,7 +87,7 @@ public sealed class DesignatedPairCallback(
         }
         await pairs.SetPartnershipAsync(pair.Id, partnership.Id, cancellationToken);
         logger.PairStarted(pair.Id, partnership.Id);
-        var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnership.Id))]]);
+        var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnership.Id))]]);
         context.Outbox.Send(mentor.UserId, DesignatedPairTexts.StartedToMentor(mentee, partnership.StartsOn, partnership.EndsOn), meeting);
         context.Outbox.Send(mentee.UserId, DesignatedPairTexts.StartedToMentee(mentor, partnership.StartsOn, partnership.EndsOn), meeting);
         await coordinatorNotices.TellAsync(pair.District, DesignatedPairTexts.StartedToCoordinator(pair, mentor, mentee), cancellationToken);

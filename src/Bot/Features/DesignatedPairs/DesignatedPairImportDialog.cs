@@ -8,6 +8,8 @@ using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.DesignatedPairs;
 
@@ -31,7 +33,7 @@ public sealed class DesignatedPairImportDialog(
     ConversationRepository conversations,
     DesignatedPairImport import,
     DesignatedPairProposals proposals,
-    ITelegramBotClient telegram,
+    IBotApi telegram,
     Districts districts,
     IOptions<SchoolsOptions> options,
     ILogger<DesignatedPairImportDialog> logger) : IConversation, ICommandHandler
@@ -248,13 +250,13 @@ public sealed class DesignatedPairImportDialog(
     }
 
     private InlineKeyboardMarkup DistrictKeyboard(IReadOnlyList<string> allowed) => new(
-        allowed.Select(code => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(districts.Name(code), CallbackData.Build(Name, DistrictStep, code))]).ToList());
+        allowed.Select(code => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(districts.Name(code), CallbackData.Build(Name, DistrictStep, code))]).ToList());
 
     private static InlineKeyboardMarkup ConfirmKeyboard(int revision) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue, revision)),
-            InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
+            InlineKeyboardButton.WithCallbackData(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue, revision)),
+            InlineKeyboardButton.WithCallbackData(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
         ],
     ]);
 }

@@ -4,7 +4,7 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.DesignatedPairs;
 
@@ -106,8 +106,8 @@ public sealed class DesignatedPairProposals(
     public static InlineKeyboardMarkup AnswerKeyboard(long pairId) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(DesignatedPairTexts.ConfirmButton, CallbackData.Build(DesignatedPairCallback.Prefix, ConfirmValue, pairId)),
-            InlineKeyboardButton.WithCallback(DesignatedPairTexts.DeclineButton, CallbackData.Build(DesignatedPairCallback.Prefix, DeclineValue, pairId)),
+            InlineKeyboardButton.WithCallbackData(DesignatedPairTexts.ConfirmButton, CallbackData.Build(DesignatedPairCallback.Prefix, ConfirmValue, pairId)),
+            InlineKeyboardButton.WithCallbackData(DesignatedPairTexts.DeclineButton, CallbackData.Build(DesignatedPairCallback.Prefix, DeclineValue, pairId)),
         ],
     ]);
 }

@@ -3,8 +3,8 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using MentorBot.Matching.Suggestions;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -99,7 +99,7 @@ public sealed class AssignmentChoices(
             return;
         }
         context.Reply(MentorshipTexts.AssignChooseMentee, new InlineKeyboardMarkup(unmatched.Take(MaxButtons)
-            .Select(m => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(MentorshipTexts.PersonButton(m), CallbackData.Build(AssignCallback.Prefix, "m", m.UserId))])
+            .Select(m => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(MentorshipTexts.PersonButton(m), CallbackData.Build(AssignCallback.Prefix, "m", m.UserId))])
             .ToList()));
     }
 
@@ -121,7 +121,7 @@ public sealed class AssignmentChoices(
             {
                 var notSuggested = option.Miss is { } miss ? ShortlistMisses.Text(miss, matching.ShortlistSize) : null;
                 lines.Add(MentorshipTexts.AssignMentorLine(rows.Count + 1, mentor, districts.Name(mentor.District), option.Score, option.Reason, notSuggested));
-                rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.MentorOption(rows.Count + 1, mentor, option.Score),
+                rows.Add([InlineKeyboardButton.WithCallbackData(MentorshipTexts.MentorOption(rows.Count + 1, mentor, option.Score),
                     CallbackData.Build(AssignCallback.Prefix, "p", mentee.UserId, mentor.UserId))]);
             }
         }

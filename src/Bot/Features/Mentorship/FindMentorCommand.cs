@@ -1,7 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -27,7 +27,7 @@ public sealed class FindMentorCommand(
             && await people.FindAsync(pending.MentorId, cancellationToken) is { } addressee)
         {
             context.Reply(MentorshipTexts.PendingRequestExists(addressee, flow.Local(pending.ExpiresAt, mentee)),
-                new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", pending.Id))]]));
+                new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", pending.Id))]]));
             return;
         }
         await flow.OfferSuggestionsAsync(mentee, null, cancellationToken);

@@ -2,8 +2,8 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using MentorBot.Matching.Scoring;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -83,8 +83,8 @@ public sealed class AvailabilityCommand(PeopleRepository people, MentorRequestRe
 
     private static InlineKeyboardMarkup Keyboard(string label, string target) => new(
     [
-        [InlineKeyboardButton.WithCallback(label, CallbackData.Build(AvailabilityCallback.Prefix, target))],
-        [InlineKeyboardButton.WithCallback(MentorshipTexts.KeepAvailabilityButton, CallbackData.Build(AvailabilityCallback.Prefix, AvailabilityCallback.Keep))],
+        [InlineKeyboardButton.WithCallbackData(label, CallbackData.Build(AvailabilityCallback.Prefix, target))],
+        [InlineKeyboardButton.WithCallbackData(MentorshipTexts.KeepAvailabilityButton, CallbackData.Build(AvailabilityCallback.Prefix, AvailabilityCallback.Keep))],
     ]);
 }
 

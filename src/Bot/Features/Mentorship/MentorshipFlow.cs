@@ -6,9 +6,9 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using MentorBot.Matching.Scoring;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -55,7 +55,7 @@ public sealed class MentorshipFlow(
         var result = await matching.SuggestAsync(mentee, cancellationToken);
         var practicesForDeficits = await practices.ForMenteeAsync(mentee, cancellationToken);
         var shown = result.Suggestions.Take(Options.SuggestionsShown).ToList();
-        var coordinatorButton = InlineKeyboardButton.WithCallback(MentorshipTexts.CoordinatorChoiceButton, CallbackData.Build(RequestCallback.Prefix, "coord"));
+        var coordinatorButton = InlineKeyboardButton.WithCallbackData(MentorshipTexts.CoordinatorChoiceButton, CallbackData.Build(RequestCallback.Prefix, "coord"));
         if (shown.Count == 0)
         {
             var reason = result.WhyNoneReason ?? "";
@@ -91,7 +91,7 @@ public sealed class MentorshipFlow(
                 continue;
             }
             lines.Add(MentorshipTexts.Suggestion(i + 1, flagship, districts.Name(flagship.District), shown[i].Score, shown[i].Reason));
-            buttons.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.RequestButton(flagship), CallbackData.Build(RequestCallback.Prefix, "new", flagship.UserId))]);
+            buttons.Add([InlineKeyboardButton.WithCallbackData(MentorshipTexts.RequestButton(flagship), CallbackData.Build(RequestCallback.Prefix, "new", flagship.UserId))]);
         }
         lines.AddRange(practicesForDeficits);
         lines.Add(MentorshipTexts.SuggestionsFooter);
@@ -132,7 +132,7 @@ public sealed class MentorshipFlow(
         if (origin == RequestOrigin.Mentee)
         {
             outbox.Send(mentee.UserId, MentorshipTexts.RequestSent(mentor, Local(expires, mentee)),
-                new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", requestId))]]));
+                new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(MentorshipTexts.WithdrawButton, CallbackData.Build(RequestCallback.Prefix, "wd", requestId))]]));
         }
         return null;
     }
@@ -140,8 +140,8 @@ public sealed class MentorshipFlow(
     public static InlineKeyboardMarkup AnswerKeyboard(long requestId) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(MentorshipTexts.AcceptButton, CallbackData.Build(RequestCallback.Prefix, "acc", requestId)),
-            InlineKeyboardButton.WithCallback(MentorshipTexts.DeclineButton, CallbackData.Build(RequestCallback.Prefix, "dec", requestId)),
+            InlineKeyboardButton.WithCallbackData(MentorshipTexts.AcceptButton, CallbackData.Build(RequestCallback.Prefix, "acc", requestId)),
+            InlineKeyboardButton.WithCallbackData(MentorshipTexts.DeclineButton, CallbackData.Build(RequestCallback.Prefix, "dec", requestId)),
         ],
     ]);
 
@@ -186,7 +186,7 @@ public sealed class MentorshipFlow(
         }
         await requests.ClearCoordinatorChoiceAsync(mentee.UserId, cancellationToken);
         await reminders.SchedulePartnershipAsync((await partnerships.FindAsync(partnershipId.Value, cancellationToken))!, now, cancellationToken);
-        var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnershipId))]]);
+        var meeting = new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(MentorshipTexts.MeetingButton, CallbackData.Build(PartnershipCallback.Prefix, "meet", partnershipId))]]);
         outbox.Send(mentor.UserId, MentorshipTexts.AcceptedToMentor(mentee, startsOn, endsOn), meeting);
         outbox.Send(mentee.UserId, MentorshipTexts.AcceptedToMentee(mentor, request.Reason, request.Origin == RequestOrigin.Coordinator, startsOn, endsOn), meeting);
         return null;

@@ -2,8 +2,8 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -213,7 +213,7 @@ public sealed class CheckinPrompt(PartnershipRepository partnerships, ReminderSc
     }
 
     public static InlineKeyboardMarkup CheckinKeyboard(long partnershipId) =>
-        new([[InlineKeyboardButton.WithCallback(MentorshipTexts.CheckinButton, CallbackData.Build(PartnershipCallback.Prefix, "chk", partnershipId))]]);
+        new([[InlineKeyboardButton.WithCallbackData(MentorshipTexts.CheckinButton, CallbackData.Build(PartnershipCallback.Prefix, "chk", partnershipId))]]);
 }
 
 /// <summary>One follow-up, only if no check-in came after the prompt.</summary>

@@ -1,7 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -96,7 +96,7 @@ public sealed class PartnershipCallback(
     }
 
     private static InlineKeyboardMarkup PlanKeyboard(Partnership partnership, IReadOnlyList<PlanItem> plan) => new(plan
-        .Select(item => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(
+        .Select(item => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(
             $"{PartnershipTexts.StatusMark(item.Status)} {item.Title}", CallbackData.Build(Prefix, "item", partnership.Id, item.Id))])
         .ToList());
 
@@ -107,10 +107,10 @@ public sealed class PartnershipCallback(
     private static InlineKeyboardMarkup StatusKeyboard(Partnership partnership, PlanItem item) => new(
     [
         Enum.GetValues<PlanItemStatus>().Where(status => status != item.Status)
-            .Select(status => InlineKeyboardButton.WithCallback(PartnershipTexts.StatusButton(status),
+            .Select(status => InlineKeyboardButton.WithCallbackData(PartnershipTexts.StatusButton(status),
                 CallbackData.Build(Prefix, "st", partnership.Id, item.Id, item.Status, status)))
             .ToList(),
-        [InlineKeyboardButton.WithCallback(PartnershipTexts.OtherPlanItemButton, CallbackData.Build(Prefix, "items", partnership.Id))],
+        [InlineKeyboardButton.WithCallbackData(PartnershipTexts.OtherPlanItemButton, CallbackData.Build(Prefix, "items", partnership.Id))],
     ]);
 
     /// <summary>The item's status now, with a button for each other status (a list's button from before works the same way).</summary>

@@ -6,8 +6,8 @@ using MentorBot.Bot.Features.Reporting;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reports.Charts;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -95,20 +95,20 @@ public sealed class PartnershipCard(
     private InlineKeyboardMarkup Actions(Partnership partnership, long viewer, DateOnly today)
     {
         string Data(string action, params object[] args) => CallbackData.Build(PartnershipCallback.Prefix, [action, partnership.Id, .. args]);
-        List<IReadOnlyList<InlineKeyboardButton>> rows =
+        List<IEnumerable<InlineKeyboardButton>> rows =
         [
-            [InlineKeyboardButton.WithCallback(MentorshipTexts.PlanButton, Data("plan")), InlineKeyboardButton.WithCallback(MentorshipTexts.PlanStatusButton, Data("items"))],
-            [InlineKeyboardButton.WithCallback(MentorshipTexts.MeetingButton, Data("meet"))],
+            [InlineKeyboardButton.WithCallbackData(MentorshipTexts.PlanButton, Data("plan")), InlineKeyboardButton.WithCallbackData(MentorshipTexts.PlanStatusButton, Data("items"))],
+            [InlineKeyboardButton.WithCallbackData(MentorshipTexts.MeetingButton, Data("meet"))],
         ];
         if (viewer == partnership.MenteeId)
         {
-            rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.CheckinButton, Data("chk"))]);
+            rows.Add([InlineKeyboardButton.WithCallbackData(MentorshipTexts.CheckinButton, Data("chk"))]);
         }
         if (InProlongationWindow(partnership, today))
         {
             rows.AddRange(ProlongationKeyboard(partnership).InlineKeyboard);
         }
-        rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.EndEarlyButton, Data("end"))]);
+        rows.Add([InlineKeyboardButton.WithCallbackData(MentorshipTexts.EndEarlyButton, Data("end"))]);
         return new InlineKeyboardMarkup(rows);
     }
 
@@ -119,8 +119,8 @@ public sealed class PartnershipCard(
     public static InlineKeyboardMarkup ProlongationKeyboard(Partnership partnership) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(MentorshipTexts.ProlongButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "y", TermKey(partnership.EndsOn))),
-            InlineKeyboardButton.WithCallback(MentorshipTexts.CloseButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "n", TermKey(partnership.EndsOn))),
+            InlineKeyboardButton.WithCallbackData(MentorshipTexts.ProlongButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "y", TermKey(partnership.EndsOn))),
+            InlineKeyboardButton.WithCallbackData(MentorshipTexts.CloseButton, CallbackData.Build(PartnershipCallback.Prefix, "prl", partnership.Id, "n", TermKey(partnership.EndsOn))),
         ],
     ]);
 

@@ -1,7 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -32,7 +32,7 @@ public sealed class PartnershipCommand(PartnershipRepository partnerships, Peopl
         {
             if (await people.FindAsync(partnership.OtherSide(context.UserId), cancellationToken) is { } other)
             {
-                rows.Add([InlineKeyboardButton.WithCallback(MentorshipTexts.PersonButton(other), CallbackData.Build(PartnershipCallback.Prefix, "card", partnership.Id))]);
+                rows.Add([InlineKeyboardButton.WithCallbackData(MentorshipTexts.PersonButton(other), CallbackData.Build(PartnershipCallback.Prefix, "card", partnership.Id))]);
             }
         }
         context.Reply(PartnershipTexts.ChoosePartnership, new InlineKeyboardMarkup(rows));

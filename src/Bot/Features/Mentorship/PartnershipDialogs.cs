@@ -6,7 +6,7 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -239,7 +239,7 @@ public sealed class CheckinDialog(ConversationRepository conversations, Partners
         var summary = string.Join("\n", ratings.Select(r => $"• {taxonomy.Short(r.Key)}: {r.Value}"));
         context.Outbox.Send(partnership.MentorId,
             PartnershipTexts.CheckinToMentor(await lifecycle.NameOfAsync(partnership.MenteeId, cancellationToken), summary),
-            new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(PartnershipTexts.NoteButton, CallbackData.Build(PartnershipCallback.Prefix, "note", partnership.Id, checkinId))]]));
+            new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(PartnershipTexts.NoteButton, CallbackData.Build(PartnershipCallback.Prefix, "note", partnership.Id, checkinId))]]));
     }
 }
 

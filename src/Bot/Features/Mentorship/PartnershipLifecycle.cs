@@ -5,8 +5,8 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Outbound;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Mentorship;
 
@@ -127,5 +127,5 @@ public sealed class PartnershipLifecycle(
     }
 
     public static InlineKeyboardMarkup FeedbackKeyboard(long partnershipId) =>
-        new([[InlineKeyboardButton.WithCallback(PartnershipTexts.FeedbackButton, CallbackData.Build(PartnershipCallback.Prefix, "fb", partnershipId))]]);
+        new([[InlineKeyboardButton.WithCallbackData(PartnershipTexts.FeedbackButton, CallbackData.Build(PartnershipCallback.Prefix, "fb", partnershipId))]]);
 }

@@ -1,5 +1,5 @@
 using MentorBot.Bot.Localization;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking;
 
@@ -21,11 +21,11 @@ public static class Pages
         var row = new List<InlineKeyboardButton>();
         if (page > 1)
         {
-            row.Add(InlineKeyboardButton.WithCallback(NetworkingTexts.PreviousPage, data(page - 1)));
+            row.Add(InlineKeyboardButton.WithCallbackData(NetworkingTexts.PreviousPage, data(page - 1)));
         }
         if (page < Count(total))
         {
-            row.Add(InlineKeyboardButton.WithCallback(NetworkingTexts.NextPage, data(page + 1)));
+            row.Add(InlineKeyboardButton.WithCallbackData(NetworkingTexts.NextPage, data(page + 1)));
         }
         return row;
     }

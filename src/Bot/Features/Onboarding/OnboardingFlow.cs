@@ -4,8 +4,8 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Features.Registration;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Onboarding;
 
@@ -22,8 +22,8 @@ public sealed class OnboardingFlow(
 {
     public static InlineKeyboardMarkup RoleKeyboard() => new(
     [
-        [InlineKeyboardButton.WithCallback(ProfileTexts.YoungButton, CallbackData.Build(RoleCallback.Prefix, "young"))],
-        [InlineKeyboardButton.WithCallback(ProfileTexts.FlagshipButton, CallbackData.Build(RoleCallback.Prefix, "flagship"))],
+        [InlineKeyboardButton.WithCallbackData(ProfileTexts.YoungButton, CallbackData.Build(RoleCallback.Prefix, "young"))],
+        [InlineKeyboardButton.WithCallbackData(ProfileTexts.FlagshipButton, CallbackData.Build(RoleCallback.Prefix, "flagship"))],
     ]);
 
     public string DistrictNames(IEnumerable<string> codes) => string.Join(", ", codes.Order(StringComparer.Ordinal).Select(districts.Name));

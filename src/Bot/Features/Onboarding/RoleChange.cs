@@ -5,7 +5,7 @@ using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Onboarding;
 
@@ -35,8 +35,8 @@ public sealed class RoleChange(
         var wish = await requests.WantsCoordinatorChoiceAsync(young.UserId, cancellationToken);
         context.Reply(ProfileTexts.RoleChangeQuestion(mentor?.FullName, wish), new InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton.WithCallback(ProfileTexts.BecomeFlagshipButton, CallbackData.Build(RoleChangeCallback.Prefix, "y", inviteCode))],
-            [InlineKeyboardButton.WithCallback(ProfileTexts.StayYoungButton, CallbackData.Build(RoleChangeCallback.Prefix, "n"))],
+            [InlineKeyboardButton.WithCallbackData(ProfileTexts.BecomeFlagshipButton, CallbackData.Build(RoleChangeCallback.Prefix, "y", inviteCode))],
+            [InlineKeyboardButton.WithCallbackData(ProfileTexts.StayYoungButton, CallbackData.Build(RoleChangeCallback.Prefix, "n"))],
         ]));
     }
 

@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Networking.ForumInvites;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Onboarding;
 
@@ -50,8 +50,8 @@ public sealed partial class StartCommand(
         {
             context.Reply(ProfileTexts.Welcome, new InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton.WithCallback(ProfileTexts.AgreeButton, ConsentCallback.Data(agree: true, inviteCode))],
-                [InlineKeyboardButton.WithCallback(ProfileTexts.DeclineButton, ConsentCallback.Data(agree: false, null))],
+                [InlineKeyboardButton.WithCallbackData(ProfileTexts.AgreeButton, ConsentCallback.Data(agree: true, inviteCode))],
+                [InlineKeyboardButton.WithCallbackData(ProfileTexts.DeclineButton, ConsentCallback.Data(agree: false, null))],
             ]));
             return;
         }

@@ -1,7 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.PersonalData;
 
@@ -14,8 +14,8 @@ public sealed class DeleteMeCommand : ICommandHandler
     {
         context.Reply(PrivacyTexts.ConfirmDeletion, new InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton.WithCallback(PrivacyTexts.DeleteButton, CallbackData.Build(DeleteMeCallback.Prefix, "yes"))],
-            [InlineKeyboardButton.WithCallback(PrivacyTexts.KeepButton, CallbackData.Build(DeleteMeCallback.Prefix, "no"))],
+            [InlineKeyboardButton.WithCallbackData(PrivacyTexts.DeleteButton, CallbackData.Build(DeleteMeCallback.Prefix, "yes"))],
+            [InlineKeyboardButton.WithCallbackData(PrivacyTexts.KeepButton, CallbackData.Build(DeleteMeCallback.Prefix, "no"))],
         ]));
         return Task.CompletedTask;
     }

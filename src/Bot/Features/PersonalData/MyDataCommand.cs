@@ -34,7 +34,7 @@ public sealed partial class MyDataCommand(IEnumerable<IPersonalDataSource> sourc
         }
         context.Reply(Html.Join("\n\n", [PersonalDataTexts.Header(AnnouncementTexts.ZoneLabel(zone, context.Now)), .. export.Sections]));
         var bytes = Encoding.UTF8.GetBytes(Readable(export.Json.ToJsonString(Indented)));
-        context.Outbox.SendDocument(context.ChatId, "mentorbot-my-data.json", bytes, "application/json", PrivacyTexts.MyDataCaption);
+        context.Outbox.SendDocument(context.ChatId, "mentorbot-my-data.json", bytes, PrivacyTexts.MyDataCaption);
     }
 
     /// <summary>

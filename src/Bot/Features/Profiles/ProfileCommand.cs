@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Registration;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Profiles;
 
@@ -40,7 +40,7 @@ public sealed class ProfileCommand(PeopleRepository people, Taxonomy taxonomy, D
         }
         var fields = CommonFields.Concat(profile.Role == DirectorRole.Young ? YoungFields : FlagshipFields);
         var rows = fields
-            .Select(f => InlineKeyboardButton.WithCallback("✎ " + f.Label, CallbackData.Build(EditProfileCallback.Prefix, f.Field)))
+            .Select(f => InlineKeyboardButton.WithCallbackData("✎ " + f.Label, CallbackData.Build(EditProfileCallback.Prefix, f.Field)))
             .Chunk(3)
             .Select(row => (IReadOnlyList<InlineKeyboardButton>)row)
             .ToList();

@@ -29,7 +29,7 @@ public sealed class MonthlyReportDelivery(ICallerDirectory callers, MonthlyRepor
         var month = ReportMonth.Of(context.Reminder.DueAt, context.RecipientTimeZone).Previous;
         var files = await report.BuildAsync(caller.CoordinatorDistricts, month, cancellationToken);
         context.Send(ReportTexts.MonthlyReportIntro(month.Name));
-        context.SendDocument(files.FileName, files.Workbook, ReportCommand.XlsxContentType, files.Caption);
+        context.SendDocument(files.FileName, files.Workbook, files.Caption);
         if (files.CoverageChart is { } chart)
         {
             context.SendPhoto("coverage.png", chart,

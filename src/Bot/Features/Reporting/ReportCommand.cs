@@ -1,7 +1,7 @@
 using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Reporting;
 
@@ -20,7 +20,7 @@ public sealed class ReportCommand(MonthlyReport report, Districts districts) : I
             var current = Current(context);
             var buttons = Enumerable.Range(0, MonthsOffered)
                 .Select(i => current.FirstDay.AddMonths(-i)).Select(ReportMonth.FromDate)
-                .Select(m => InlineKeyboardButton.WithCallback(m.Name, CallbackData.Build(ReportCallback.Prefix, m.Key)))
+                .Select(m => InlineKeyboardButton.WithCallbackData(m.Name, CallbackData.Build(ReportCallback.Prefix, m.Key)))
                 .Chunk(2).Select(row => (IReadOnlyList<InlineKeyboardButton>)row).ToList();
             context.Reply(ReportTexts.AskMonth, new InlineKeyboardMarkup(buttons));
             return;
@@ -42,15 +42,13 @@ public sealed class ReportCommand(MonthlyReport report, Districts districts) : I
             return;
         }
         var files = await report.BuildAsync(context.Caller.CoordinatorDistricts, month, cancellationToken);
-        context.Outbox.SendDocument(context.ChatId, files.FileName, files.Workbook, XlsxContentType, files.Caption);
+        context.Outbox.SendDocument(context.ChatId, files.FileName, files.Workbook, files.Caption);
         if (files.CoverageChart is { } chart)
         {
             context.Outbox.SendPhoto(context.ChatId, "coverage.png", chart,
                 ReportTexts.CoverageChartCaption(context.Caller.CoordinatorDistricts.Order(StringComparer.Ordinal).Select(districts.Name)));
         }
     }
-
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     private ReportMonth Current(UpdateContext context) =>
         ReportMonth.Of(context.Now, districts.TimeZone(context.Caller.CoordinatorDistricts.Order(StringComparer.Ordinal).FirstOrDefault()));

@@ -7,6 +7,8 @@ using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Schools;
 
@@ -30,7 +32,7 @@ internal sealed partial class SchoolImportJsonContext : JsonSerializerContext;
 public sealed class SchoolImportDialog(
     ConversationRepository conversations,
     SchoolImport import,
-    ITelegramBotClient telegram,
+    IBotApi telegram,
     Districts districts,
     IOptions<SchoolsOptions> options,
     ILogger<SchoolImportDialog> logger) : IConversation, ICommandHandler
@@ -222,13 +224,13 @@ public sealed class SchoolImportDialog(
     }
 
     private InlineKeyboardMarkup DistrictKeyboard(IReadOnlyList<string> allowed) => new(
-        allowed.Select(code => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(districts.Name(code), CallbackData.Build(Name, DistrictStep, code))]).ToList());
+        allowed.Select(code => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(districts.Name(code), CallbackData.Build(Name, DistrictStep, code))]).ToList());
 
     private static InlineKeyboardMarkup ConfirmKeyboard(int revision) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue, revision)),
-            InlineKeyboardButton.WithCallback(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
+            InlineKeyboardButton.WithCallbackData(SchoolTexts.ApplyButton, CallbackData.Build(Name, ApplyValue, revision)),
+            InlineKeyboardButton.WithCallbackData(SchoolTexts.CancelButton, CallbackData.Build(Name, CancelValue, revision)),
         ],
     ]);
 }

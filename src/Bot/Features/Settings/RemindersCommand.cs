@@ -1,7 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Settings;
 
@@ -38,7 +38,7 @@ public sealed class RemindersCallback(ReminderRepository reminders) : ICallbackH
     public static InlineKeyboardMarkup Keyboard(bool paused) => new(
     [
         [paused
-            ? InlineKeyboardButton.WithCallback(ReminderTexts.ResumeButton, CallbackData.Build(Prefix, "resume"))
-            : InlineKeyboardButton.WithCallback(ReminderTexts.PauseButton, CallbackData.Build(Prefix, "pause"))],
+            ? InlineKeyboardButton.WithCallbackData(ReminderTexts.ResumeButton, CallbackData.Build(Prefix, "resume"))
+            : InlineKeyboardButton.WithCallbackData(ReminderTexts.PauseButton, CallbackData.Build(Prefix, "pause"))],
     ]);
 }

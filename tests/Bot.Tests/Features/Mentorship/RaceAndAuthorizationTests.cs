@@ -2,6 +2,7 @@ using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using static MentorBot.Bot.Tests.Features.Mentorship.MentorshipSeed;
+using Telegram.Bot.Types;
 
 namespace MentorBot.Bot.Tests.Features.Mentorship;
 

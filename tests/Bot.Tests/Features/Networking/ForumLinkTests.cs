@@ -50,7 +50,7 @@ public sealed partial class ForumLinkTests
         Assert.StartsWith("forum_", payload, StringComparison.Ordinal);
         var qr = Assert.Single(bot.Telegram.Documents);
         Assert.Equal(Coordinator, qr.ChatId);
-        Assert.Equal("image/png", qr.ContentType);
+        Assert.EndsWith(".png", qr.FileName, StringComparison.Ordinal);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], qr.Content.Take(4).ToArray());
         Assert.True(qr.Content.Length > 200);
     }

@@ -3,8 +3,8 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Networking.Search;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Contacts;
 
@@ -83,8 +83,8 @@ public sealed class ContactCallback(
         context.Outbox.Send(target.UserId, NetworkingTexts.IntroductionRequest(await DescribeAsync(context.UserId, cancellationToken)), new InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton.WithCallback(NetworkingTexts.AcceptIntroductionButton, CallbackData.Build(Prefix, "ok", introductionId)),
-                InlineKeyboardButton.WithCallback(NetworkingTexts.DeclineIntroductionButton, CallbackData.Build(Prefix, "no", introductionId)),
+                InlineKeyboardButton.WithCallbackData(NetworkingTexts.AcceptIntroductionButton, CallbackData.Build(Prefix, "ok", introductionId)),
+                InlineKeyboardButton.WithCallbackData(NetworkingTexts.DeclineIntroductionButton, CallbackData.Build(Prefix, "no", introductionId)),
             ],
         ]));
         context.Reply(NetworkingTexts.IntroductionSent(target.FullName));

@@ -2,7 +2,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Contacts;
 
@@ -70,9 +70,9 @@ internal sealed record NetworkSettingsView(HtmlText Text, InlineKeyboardMarkup K
             NetworkingTexts.Settings(settings.AllowContact, listed),
             new InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.ContactSwitch(!settings.AllowContact),
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.ContactSwitch(!settings.AllowContact),
                     CallbackData.Build(NetworkSettingsCallback.Prefix, "contact", settings.AllowContact ? 0 : 1))],
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.ListedSwitch(!listed),
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.ListedSwitch(!listed),
                     CallbackData.Build(NetworkSettingsCallback.Prefix, "listed", listed ? 0 : 1))],
             ]));
     }

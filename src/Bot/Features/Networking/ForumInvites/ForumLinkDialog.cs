@@ -5,6 +5,7 @@ using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.ForumInvites;
 
@@ -67,12 +68,12 @@ public sealed class ForumLinkDialog(
         var code = ForumLinkStart.NewPayload();
         var expires = context.Now.AddDays(days);
         var id = await links.CreateAsync(code, role, district, context.UserId, context.Now, expires, cancellationToken);
-        var link = bot.DeepLink(await bot.UsernameAsync(cancellationToken), code);
+        var link = BotIdentity.DeepLink(await bot.UsernameAsync(cancellationToken), code);
         var until = MentorshipTexts.DateTime(TimeZoneInfo.ConvertTime(expires, districts.TimeZone(district)));
         var young = role == nameof(DirectorRole.Young);
         var roleLabel = young ? NetworkingTexts.ForumYoungRole : NetworkingTexts.ForumFlagshipRole;
         context.Reply(NetworkingTexts.ForumLinkCreated(link, roleLabel, districts.Name(district), until, reviewed: !young),
-            new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallback(NetworkingTexts.RevokeForumLinkButton, CallbackData.Build(ForumLinkCallback.Prefix, "rev", id))]]));
-        context.Outbox.SendDocument(context.ChatId, "forum-qr.png", QrCode.Png(link), "image/png", NetworkingTexts.ForumQrCaption(roleLabel, districts.Name(district)));
+            new InlineKeyboardMarkup([[InlineKeyboardButton.WithCallbackData(NetworkingTexts.RevokeForumLinkButton, CallbackData.Build(ForumLinkCallback.Prefix, "rev", id))]]));
+        context.Outbox.SendDocument(context.ChatId, "forum-qr.png", QrCode.Png(link), NetworkingTexts.ForumQrCaption(roleLabel, districts.Name(district)));
     }
 }

@@ -5,7 +5,7 @@ using MentorBot.Bot.Features.Onboarding;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.ForumInvites;
 
@@ -35,8 +35,8 @@ public sealed class ForumLinkStart(ForumLinkRepository links, ConsentRepository 
         {
             context.Reply(ProfileTexts.Welcome, new InlineKeyboardMarkup(
             [
-                [InlineKeyboardButton.WithCallback(ProfileTexts.AgreeButton, CallbackData.Build(ForumLinkCallback.Prefix, "y", link.Id))],
-                [InlineKeyboardButton.WithCallback(ProfileTexts.DeclineButton, ConsentCallback.Data(agree: false, null))],
+                [InlineKeyboardButton.WithCallbackData(ProfileTexts.AgreeButton, CallbackData.Build(ForumLinkCallback.Prefix, "y", link.Id))],
+                [InlineKeyboardButton.WithCallbackData(ProfileTexts.DeclineButton, ConsentCallback.Data(agree: false, null))],
             ]));
             return;
         }

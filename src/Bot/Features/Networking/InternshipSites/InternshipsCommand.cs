@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.InternshipSites;
 
@@ -110,7 +110,7 @@ public sealed class InternshipList(InternshipRepository internships, PeopleRepos
                 programme.StartsOn, programme.EndsOn, ProfileTexts.Listed(programme.Codes, taxonomy), hosting, participation?.Status));
             if (!hosting && participation is null)
             {
-                rows.Add([InlineKeyboardButton.WithCallback(NetworkingTexts.JoinButton(number, programme.School), CallbackData.Build(InternshipsCallback.Prefix, "j", programme.Id))]);
+                rows.Add([InlineKeyboardButton.WithCallbackData(NetworkingTexts.JoinButton(number, programme.School), CallbackData.Build(InternshipsCallback.Prefix, "j", programme.Id))]);
             }
         }
         if (Pages.Navigation(page, open.Count, p => CallbackData.Build(InternshipsCallback.Prefix, "l", p)) is { Count: > 0 } navigation)

@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Mentorship;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.InternshipSites;
 
@@ -22,9 +22,9 @@ public sealed class SitesCommand(InternshipRepository internships, Districts dis
             var participants = await internships.ParticipantsAsync(programme.Id, cancellationToken);
             lines.Add(NetworkingTexts.SiteLine(programme.School, districts.Name(programme.District), programme.Theme, programme.StartsOn, programme.EndsOn,
                 participants.Count(p => p.Status == ParticipationStatus.Requested), participants.Count(p => p.Status == ParticipationStatus.Confirmed)));
-            rows.Add([InlineKeyboardButton.WithCallback(NetworkingTexts.SiteRequestsButton(programme.School), CallbackData.Build(SitesCallback.Prefix, "r", programme.Id))]);
+            rows.Add([InlineKeyboardButton.WithCallbackData(NetworkingTexts.SiteRequestsButton(programme.School), CallbackData.Build(SitesCallback.Prefix, "r", programme.Id))]);
         }
-        rows.Add([InlineKeyboardButton.WithCallback(NetworkingTexts.NewSiteButton, CallbackData.Build(SitesCallback.Prefix, "new"))]);
+        rows.Add([InlineKeyboardButton.WithCallbackData(NetworkingTexts.NewSiteButton, CallbackData.Build(SitesCallback.Prefix, "new"))]);
         context.Reply(Html.Join("\n\n", lines), new InlineKeyboardMarkup(rows));
     }
 }
@@ -109,7 +109,7 @@ public sealed class SitesCallback(InternshipRepository internships, PeopleReposi
 
     private static IReadOnlyList<InlineKeyboardButton> DecisionRow(long programmeId, long userId, string name) =>
     [
-        InlineKeyboardButton.WithCallback(NetworkingTexts.ConfirmParticipantButton(MentorshipTexts.ShortName(name)), CallbackData.Build(Prefix, "ok", programmeId, userId)),
-        InlineKeyboardButton.WithCallback(NetworkingTexts.DeclineParticipantButton, CallbackData.Build(Prefix, "no", programmeId, userId)),
+        InlineKeyboardButton.WithCallbackData(NetworkingTexts.ConfirmParticipantButton(MentorshipTexts.ShortName(name)), CallbackData.Build(Prefix, "ok", programmeId, userId)),
+        InlineKeyboardButton.WithCallbackData(NetworkingTexts.DeclineParticipantButton, CallbackData.Build(Prefix, "no", programmeId, userId)),
     ];
 }

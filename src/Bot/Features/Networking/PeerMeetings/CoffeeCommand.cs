@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.PeerMeetings;
 
@@ -87,19 +87,19 @@ public sealed class CoffeeScreen(PeerMeetingRepository peers, PeopleRepository p
         {
             null =>
             [
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.JoinLocalButton, Data("join", 0))],
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.JoinCrossButton, Data("join", 1))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.JoinLocalButton, Data("join", 0))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.JoinCrossButton, Data("join", 1))],
             ],
             { Paused: true } =>
             [
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.ResumeButton, Data("pause", 0))],
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.LeaveButton, Data("leave"))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.ResumeButton, Data("pause", 0))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.LeaveButton, Data("leave"))],
             ],
             _ =>
             [
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.PauseButton, Data("pause", 1))],
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.CrossSwitch(!participation.CrossDistrict), Data("cross", participation.CrossDistrict ? 0 : 1))],
-                [InlineKeyboardButton.WithCallback(NetworkingTexts.LeaveButton, Data("leave"))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.PauseButton, Data("pause", 1))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.CrossSwitch(!participation.CrossDistrict), Data("cross", participation.CrossDistrict ? 0 : 1))],
+                [InlineKeyboardButton.WithCallbackData(NetworkingTexts.LeaveButton, Data("leave"))],
             ],
         };
         return (NetworkingTexts.CoffeeStatus(participation is not null, participation?.Paused ?? false, participation?.CrossDistrict ?? false, next), new InlineKeyboardMarkup(rows));

@@ -2,7 +2,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
 using MentorBot.Bot.Reminders;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.PeerMeetings;
 
@@ -47,8 +47,8 @@ public sealed class PeerFollowUp(PeerMeetingRepository peers, PeopleRepository p
         context.Send(NetworkingTexts.DidYouMeet(names), new InlineKeyboardMarkup(
         [
             [
-                InlineKeyboardButton.WithCallback(NetworkingTexts.MetButton, CallbackData.Build(CoffeeCallback.Prefix, "met", groupId, 1)),
-                InlineKeyboardButton.WithCallback(NetworkingTexts.NotMetButton, CallbackData.Build(CoffeeCallback.Prefix, "met", groupId, 0)),
+                InlineKeyboardButton.WithCallbackData(NetworkingTexts.MetButton, CallbackData.Build(CoffeeCallback.Prefix, "met", groupId, 1)),
+                InlineKeyboardButton.WithCallbackData(NetworkingTexts.NotMetButton, CallbackData.Build(CoffeeCallback.Prefix, "met", groupId, 0)),
             ],
         ]));
         return ReminderDelivery.Sent;

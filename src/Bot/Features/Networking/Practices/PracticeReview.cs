@@ -2,7 +2,7 @@ using MentorBot.Bot.Catalog;
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Practices;
 
@@ -35,8 +35,8 @@ public sealed class PracticeReviewCallback(PracticeRepository practices, RejectP
     public static InlineKeyboardMarkup Keyboard(long practiceId) => new(
     [
         [
-            InlineKeyboardButton.WithCallback(NetworkingTexts.ApprovePracticeButton, CallbackData.Build(Prefix, "ok", practiceId)),
-            InlineKeyboardButton.WithCallback(NetworkingTexts.RejectPracticeButton, CallbackData.Build(Prefix, "no", practiceId)),
+            InlineKeyboardButton.WithCallbackData(NetworkingTexts.ApprovePracticeButton, CallbackData.Build(Prefix, "ok", practiceId)),
+            InlineKeyboardButton.WithCallbackData(NetworkingTexts.RejectPracticeButton, CallbackData.Build(Prefix, "no", practiceId)),
         ],
     ]);
 

@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Practices;
 
@@ -62,11 +62,11 @@ public sealed class PracticeBrowser(PracticeRepository practices, PeopleReposito
         var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
         if (await OpenDeficitsAsync(context, cancellationToken) is { Count: > 0 })
         {
-            rows.Add([InlineKeyboardButton.WithCallback(NetworkingTexts.MyDeficitsButton, CallbackData.Build(PracticesCallback.Prefix, "my", 1))]);
+            rows.Add([InlineKeyboardButton.WithCallbackData(NetworkingTexts.MyDeficitsButton, CallbackData.Build(PracticesCallback.Prefix, "my", 1))]);
         }
         rows.AddRange(taxonomy.Entries
             .Where(e => counts.ContainsKey(e.Code))
-            .Select(e => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(
+            .Select(e => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(
                 NetworkingTexts.CodeWithCount(e.Label, counts[e.Code]), CallbackData.Build(PracticesCallback.Prefix, "c", e.Code, 1))]));
         context.EditOrReply(NetworkingTexts.BankMenu, new InlineKeyboardMarkup(rows));
     }
@@ -87,14 +87,14 @@ public sealed class PracticeBrowser(PracticeRepository practices, PeopleReposito
         var lines = new List<HtmlText> { NetworkingTexts.BankPageHeader(title, total, number, Pages.Count(total)) };
         lines.AddRange(shown.Select((p, i) => NetworkingTexts.PracticeLine(Pages.Offset(number) + i + 1, p.Title, p.School, districts.Name(p.District), p.Description)));
         var rows = shown
-            .Select((p, i) => InlineKeyboardButton.WithCallback(NetworkingTexts.OpenPracticeButton(Pages.Offset(number) + i + 1), CallbackData.Build(PracticesCallback.Prefix, "o", p.Id)))
+            .Select((p, i) => InlineKeyboardButton.WithCallbackData(NetworkingTexts.OpenPracticeButton(Pages.Offset(number) + i + 1), CallbackData.Build(PracticesCallback.Prefix, "o", p.Id)))
             .Chunk(5)
             .Select(row => (IReadOnlyList<InlineKeyboardButton>)row)
             .ToList();
         var navigation = Pages.Navigation(number, total, p => code is null
             ? CallbackData.Build(PracticesCallback.Prefix, "my", p)
             : CallbackData.Build(PracticesCallback.Prefix, "c", code, p));
-        rows.Add([.. navigation, InlineKeyboardButton.WithCallback(NetworkingTexts.BackToTopicsButton, CallbackData.Build(PracticesCallback.Prefix, "menu"))]);
+        rows.Add([.. navigation, InlineKeyboardButton.WithCallbackData(NetworkingTexts.BackToTopicsButton, CallbackData.Build(PracticesCallback.Prefix, "menu"))]);
         context.EditOrReply(Html.Join("\n\n", lines), new InlineKeyboardMarkup(rows));
     }
 

@@ -4,7 +4,7 @@ using MentorBot.Bot.Features.Networking.Contacts;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Search;
 
@@ -58,7 +58,7 @@ public sealed class DirectorySearch(NetworkingRepository network, PeopleReposito
             lines.Add(NetworkingTexts.NothingFound);
         }
         var rows = found
-            .Select(p => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(NetworkingTexts.WriteButton(p.FullName), ContactCallback.WriteData(p.UserId))])
+            .Select(p => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(NetworkingTexts.WriteButton(p.FullName), ContactCallback.WriteData(p.UserId))])
             .ToList();
         if (Pages.Navigation(page, total, p => CallbackData.Build(FindCallback.Prefix, "p", stamp, p)) is { Count: > 0 } navigation)
         {

@@ -3,7 +3,7 @@ using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Features.Profiles;
 using MentorBot.Bot.Localization;
 using MentorBot.Bot.Persistence;
-using MentorBot.Bot.Telegram;
+using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Features.Networking.Search;
 
@@ -43,8 +43,8 @@ public sealed class FindCallback(DirectorySearch search, NetworkingRepository ne
 
     public static InlineKeyboardMarkup Menu() => new(
     [
-        [InlineKeyboardButton.WithCallback(NetworkingTexts.ByCompetencyButton, CallbackData.Build(Prefix, "codes"))],
-        [InlineKeyboardButton.WithCallback(NetworkingTexts.ByDistrictButton, CallbackData.Build(Prefix, "districts"))],
+        [InlineKeyboardButton.WithCallbackData(NetworkingTexts.ByCompetencyButton, CallbackData.Build(Prefix, "codes"))],
+        [InlineKeyboardButton.WithCallbackData(NetworkingTexts.ByDistrictButton, CallbackData.Build(Prefix, "districts"))],
     ]);
 
     public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
@@ -58,12 +58,12 @@ public sealed class FindCallback(DirectorySearch search, NetworkingRepository ne
         {
             case "codes":
                 context.EditOrReply(NetworkingTexts.ChooseCompetency, new InlineKeyboardMarkup(taxonomy.Entries
-                    .Select(e => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(e.Label, CallbackData.Build(Prefix, "c", e.Code))])
+                    .Select(e => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(e.Label, CallbackData.Build(Prefix, "c", e.Code))])
                     .ToList()));
                 return;
             case "districts":
                 context.EditOrReply(NetworkingTexts.ChooseDistrict, new InlineKeyboardMarkup(districts.All
-                    .Select(d => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallback(d.Name, CallbackData.Build(Prefix, "d", d.Code))])
+                    .Select(d => (IReadOnlyList<InlineKeyboardButton>)[InlineKeyboardButton.WithCallbackData(d.Name, CallbackData.Build(Prefix, "d", d.Code))])
                     .ToList()));
                 return;
             case "c" when taxonomy.Contains(data.Arg(1)):
