@@ -12,7 +12,7 @@ namespace MentorBot.Bot.Outbound;
 
 /// <summary>
 /// Drains the outbox within Telegram's limits: several chats in parallel, one chat's messages in order, replies ahead
-/// of bulk work and broadcasts (see <see cref="OutboxQueue"/>). The rows this process commits reach it in memory
+/// of bulk work and broadcasts (see <see cref="OutboxBacklog"/>). The rows this process commits reach it in memory
 /// (<see cref="OutboxSignal"/>), so it reads the table only at start, when asked (a broadcast's recipients were
 /// written), and on a slow poll that recovers anything nothing announced; with several instances the primary polls
 /// faster for the rows the others wrote. A row is marked done only after Telegram answered, so a crash re-sends at
@@ -38,7 +38,7 @@ public sealed class OutboxSender(
     private static readonly TimeSpan RememberFinished = TimeSpan.FromMinutes(2);
 
     private readonly OutboundOptions _options = options.Value;
-    private readonly OutboxQueue _queue = new();
+    private readonly OutboxBacklog _queue = new();
     private readonly List<Task<Outcome>> _inFlight = [];
     private readonly List<OutboxCompletion> _completions = [];
     private readonly HashSet<long> _unmarked = [];

@@ -8,7 +8,7 @@ namespace MentorBot.Bot.Outbound;
 /// calls, so nothing is read back or decoded again), chats whose rows were erased, and a request to read the table
 /// for rows written without this hand-over (a broadcast's recipients, another instance's rows). Each wakes the sender.
 /// </summary>
-public sealed class OutboxSignal
+public sealed class OutboxSignal : IDisposable
 {
     private readonly SemaphoreSlim _pending = new(0, 1);
     private readonly ConcurrentQueue<OutboxEvent> _events = new();
@@ -61,6 +61,8 @@ public sealed class OutboxSignal
     internal bool TakeReadRequest() => Interlocked.Exchange(ref _readRequested, 0) == 1;
 
     internal bool TryTake(out OutboxEvent news) => _events.TryDequeue(out news!);
+
+    public void Dispose() => _pending.Dispose();
 }
 
 /// <summary>Rows committed, or (with <see cref="ErasedChatId"/>) a chat erased; in the order they happened.</summary>

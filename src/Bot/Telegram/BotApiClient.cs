@@ -198,8 +198,8 @@ public sealed class BotApiClient : IBotApi
             var other => UpdateJson.IsUnreadable(other),
         };
 
-    private Task DeliverAsync(string method, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
-        DeliverAsync(method, async ct =>
+    private async Task DeliverAsync(string method, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        await DeliverAsync(method, async ct =>
         {
             await call(ct);
             return null!;

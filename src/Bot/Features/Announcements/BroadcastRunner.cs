@@ -101,7 +101,7 @@ public sealed class BroadcastRunner(
             }, cancellationToken);
             if (started)
             {
-                logger.LogInformation("Scheduled broadcast {AnnouncementId} started", id);
+                logger.ScheduledBroadcastStarted(id);
             }
         }
         signal.Notify();
@@ -147,7 +147,7 @@ public sealed class BroadcastRunner(
         {
             await scope.ServiceProvider.GetRequiredService<AnnouncementRepository>().MarkEnqueuedAsync(announcement.Id, clock.GetUtcNow(), CancellationToken.None);
         }
-        logger.LogInformation("Broadcast {AnnouncementId}: every recipient is in the outbox ({Written} written in this run)", announcement.Id, written);
+        logger.EveryRecipientQueued(announcement.Id, written);
     }
 
     /// <summary>Edits the progress message when it is due, or finishes the broadcast; true when it is finished.</summary>
@@ -207,8 +207,7 @@ public sealed class BroadcastRunner(
         signal.Notify();
         if (finished)
         {
-            logger.LogInformation("Broadcast {AnnouncementId} finished: {Delivered} delivered, {Blocked} blocked, {Failed} failed",
-                id, counts.Delivered, counts.Blocked, counts.Failed);
+            logger.BroadcastFinished(id, counts.Delivered, counts.Blocked, counts.Failed);
         }
         return finished;
     }
@@ -265,7 +264,22 @@ public sealed class BroadcastWakeUp(IServiceProvider services, ILogger<Broadcast
         catch (Exception error)
         {
             // The idle tick finds the announcement anyway.
-            logger.LogWarning("The broadcast job could not be woken: {Reason}", error.GetType().Name);
+            logger.WakeFailed(error.GetType().Name);
         }
     }
+}
+
+internal static partial class BroadcastRunnerLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled broadcast {AnnouncementId} started")]
+    public static partial void ScheduledBroadcastStarted(this ILogger logger, long announcementId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {AnnouncementId}: every recipient is in the outbox ({Written} written in this run)")]
+    public static partial void EveryRecipientQueued(this ILogger logger, long announcementId, int written);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {AnnouncementId} finished: {Delivered} delivered, {Blocked} blocked, {Failed} failed")]
+    public static partial void BroadcastFinished(this ILogger logger, long announcementId, int delivered, int blocked, int failed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The broadcast job could not be woken: {Reason}")]
+    public static partial void WakeFailed(this ILogger logger, string reason);
 }

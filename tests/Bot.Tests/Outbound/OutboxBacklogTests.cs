@@ -4,7 +4,7 @@ using Telegram.Bot.Types.ReplyMarkups;
 
 namespace MentorBot.Bot.Tests.Outbound;
 
-public sealed class OutboxQueueTests
+public sealed class OutboxBacklogTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 5, 12, 0, 0, TimeSpan.Zero);
     private static readonly Func<OutboxEntry, RateWait> Free = _ => RateWait.None;
@@ -25,9 +25,9 @@ public sealed class OutboxQueueTests
     private static OutboxEntry TextEdit(long id, long chat, int messageId, string text) =>
         new(id, new OutgoingMessage { Kind = OutgoingKind.EditText, ChatId = chat, MessageId = messageId, Text = text }, 0);
 
-    private static OutboxQueue QueueOf(params OutboxEntry[] entries)
+    private static OutboxBacklog QueueOf(params OutboxEntry[] entries)
     {
-        var queue = new OutboxQueue();
+        var queue = new OutboxBacklog();
         foreach (var entry in entries)
         {
             Assert.True(queue.Add(entry, Now, []));
@@ -36,7 +36,7 @@ public sealed class OutboxQueueTests
     }
 
     /// <summary>Takes and completes rows one by one, as a sender with one call in flight would, and lists their ids.</summary>
-    private static List<long> Drain(OutboxQueue queue, Func<OutboxEntry, RateWait>? acquire = null)
+    private static List<long> Drain(OutboxBacklog queue, Func<OutboxEntry, RateWait>? acquire = null)
     {
         var order = new List<long>();
         while (queue.Take(Now, acquire ?? Free, out _) is { } entry)
@@ -83,7 +83,7 @@ public sealed class OutboxQueueTests
     public void A_newer_keyboard_of_the_same_message_replaces_the_waiting_one()
     {
         var superseded = new List<OutboxEntry>();
-        var queue = new OutboxQueue();
+        var queue = new OutboxBacklog();
         queue.Add(KeyboardEdit(1, 100, 7, "✓ Буду"), Now, superseded);
         queue.Add(KeyboardEdit(2, 100, 7, "✓ Не смогу"), Now, superseded);
         queue.Add(KeyboardEdit(3, 100, 8, "✓ Буду"), Now, superseded);
@@ -97,7 +97,7 @@ public sealed class OutboxQueueTests
     public void A_keyboard_update_does_not_replace_a_waiting_change_of_text_but_a_newer_text_replaces_both()
     {
         var superseded = new List<OutboxEntry>();
-        var queue = new OutboxQueue();
+        var queue = new OutboxBacklog();
         queue.Add(TextEdit(1, 100, 7, "Отправлено 10 из 100"), Now, superseded);
         queue.Add(KeyboardEdit(2, 100, 7, "✓ Буду"), Now, superseded);
         Assert.Empty(superseded);
@@ -112,7 +112,7 @@ public sealed class OutboxQueueTests
     public void An_edit_already_in_flight_is_not_replaced_and_the_newer_one_follows_it()
     {
         var superseded = new List<OutboxEntry>();
-        var queue = new OutboxQueue();
+        var queue = new OutboxBacklog();
         queue.Add(KeyboardEdit(1, 100, 7, "✓ Буду"), Now, superseded);
         var inFlight = queue.Take(Now, Free, out _)!;
 
@@ -127,7 +127,7 @@ public sealed class OutboxQueueTests
     public void An_older_edit_read_after_a_newer_one_is_dropped_at_once()
     {
         var superseded = new List<OutboxEntry>();
-        var queue = new OutboxQueue();
+        var queue = new OutboxBacklog();
         queue.Add(KeyboardEdit(5, 100, 7, "✓ Не смогу"), Now, superseded);
         queue.Add(KeyboardEdit(4, 100, 7, "✓ Буду"), Now, superseded);
 

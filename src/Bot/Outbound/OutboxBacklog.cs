@@ -11,7 +11,7 @@ namespace MentorBot.Bot.Outbound;
 /// up its chat after <see cref="OutboxRepository.AttemptsBeforeOvertaken"/> attempts. A newer edit of a message replaces
 /// an older one that is still waiting. Not thread-safe: the sender's loop is its only user.
 /// </summary>
-public sealed class OutboxQueue
+public sealed class OutboxBacklog
 {
     private readonly Dictionary<long, ChatLine> _chats = [];
     private readonly SortedSet<Rank> _ready = [];
