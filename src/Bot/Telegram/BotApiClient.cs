@@ -36,7 +36,9 @@ public sealed class BotApiClient : IBotApi
             throw new InvalidOperationException($"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)} is not configured.");
         }
         // The library would otherwise sleep inside a call on 429 and try again; the outbox's limiter and backoff decide instead.
-        var clientOptions = new TelegramBotClientOptions(_options.BotToken, _options.ApiBaseUrl) { RetryThreshold = 0, RetryCount = 0 };
+        // A base URL makes the library treat the server as a local Bot API server, so Telegram's own is left implicit.
+        var customServer = _options.ApiBaseUrl.TrimEnd('/') == TelegramOptions.TelegramApiUrl ? null : _options.ApiBaseUrl;
+        var clientOptions = new TelegramBotClientOptions(_options.BotToken, customServer) { RetryThreshold = 0, RetryCount = 0 };
         _client = new TelegramBotClient(clientOptions, httpClient);
     }
 

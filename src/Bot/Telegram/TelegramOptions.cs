@@ -13,11 +13,13 @@ public sealed class TelegramOptions
 {
     public const string Section = "Telegram";
 
+    public const string TelegramApiUrl = "https://api.telegram.org";
+
     /// <summary>From @BotFather. Empty means the local console chat runs instead of Telegram.</summary>
     public string BotToken { get; set; } = "";
 
     /// <summary>The Bot API server, scheme, host and port only; point it at a local Bot API server or an emulator.</summary>
-    public string ApiBaseUrl { get; set; } = "https://api.telegram.org";
+    public string ApiBaseUrl { get; set; } = TelegramApiUrl;
 
     public ReceiveMode Mode { get; set; } = ReceiveMode.Polling;
 

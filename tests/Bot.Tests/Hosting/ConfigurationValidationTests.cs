@@ -110,6 +110,7 @@ public sealed class ConfigurationValidationTests : IDisposable
     [InlineData("Telegram:Mode", "Hook", "Telegram:Mode must be Polling or Webhook, not 'Hook'.")]
     [InlineData("Telegram:BotToken", " 123456:abc", "Telegram:BotToken does not look like a token from @BotFather: digits, a colon, then letters, digits, _ and - (no spaces or quotes).")]
     [InlineData("Telegram:MaxConcurrentChats", "0", "Telegram:MaxConcurrentChats must be at least 1.")]
+    [InlineData("Telegram:ApiBaseUrl", "http://127.0.0.1:8081/bot-api", "Telegram:ApiBaseUrl must be a server address without a path, such as http://127.0.0.1:8081.")]
     [InlineData("Database:Path", "", "Database:Path is required: the SQLite file of the bot.")]
     [InlineData("Outbound:GlobalMessagesPerSecond", "0", "Outbound:GlobalMessagesPerSecond must be greater than 0.")]
     [InlineData("Outbound:PerChatMessagesPerSecond", "-1", "Outbound:PerChatMessagesPerSecond must not be negative (0 turns the per-chat limit off).")]
