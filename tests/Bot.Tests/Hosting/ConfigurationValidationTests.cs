@@ -123,6 +123,10 @@ public sealed class ConfigurationValidationTests : IDisposable
     [InlineData("Catalog:Taxonomy:0:Code", "a b", "Catalog:Taxonomy:0:Code must be 1 to 32 characters of a-z, A-Z, 0-9, _ and -.")]
     [InlineData("Catalog:Taxonomy:2:Label", "", "Catalog:Taxonomy:2:Label is empty.")]
     [InlineData("Coordinators:Bootstrap:0:UserId", "42", "Coordinators:Bootstrap:0 needs Districts or a Region to oversee.")]
+    [InlineData("Reminders:SweepBatchSize", "0", "Reminders:SweepBatchSize must be positive.")]
+    [InlineData("Networking:MaxPendingIntroductions", "0", "Networking:MaxPendingIntroductions must be at least 1.")]
+    [InlineData("Announcements:BatchSize", "0", "Announcements:BatchSize must be positive.")]
+    [InlineData("Schools:MaxRows", "0", "Schools:MaxRows must be at least 1.")]
     [InlineData("Outbound:MaxAttempts", "many", "Failed to convert configuration value 'many' at 'Outbound:MaxAttempts' to type 'System.Int32'.")]
     public void A_wrong_setting_is_named_in_one_sentence(string key, string value, string problem)
     {

@@ -3,6 +3,7 @@ using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Announcements;
 
@@ -12,13 +13,8 @@ public static class AnnouncementsHostingExtensions
     public static IHostApplicationBuilder AddAnnouncements(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AnnouncementsOptions>()
-            .Bind(builder.Configuration.GetSection(AnnouncementsOptions.Section))
-            .Validate(o => o.BatchSize > 0, "Announcements:BatchSize must be positive.")
-            .Validate(o => o.TickInterval > TimeSpan.Zero && o.ProgressEditInterval >= TimeSpan.Zero,
-                "Announcements:TickInterval must be positive and Announcements:ProgressEditInterval not negative.")
-            .Validate(o => o.IdleTickInterval >= o.TickInterval, "Announcements:IdleTickInterval must not be shorter than Announcements:TickInterval.")
-            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AnnouncementsOptions>, AnnouncementsOptionsRules>();
+        services.AddOptions<AnnouncementsOptions>().Bind(builder.Configuration.GetSection(AnnouncementsOptions.Section)).ValidateOnStart();
         services.AddScoped<AudienceResolver>();
         services.AddScoped<BroadcastProgress>();
         services.AddSingleton<BroadcastRunner>();

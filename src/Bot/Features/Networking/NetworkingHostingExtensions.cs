@@ -10,6 +10,7 @@ using MentorBot.Bot.Features.PersonalData;
 using MentorBot.Bot.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Networking;
 
@@ -19,13 +20,8 @@ public static class NetworkingHostingExtensions
     public static IHostApplicationBuilder AddNetworking(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<NetworkingOptions>()
-            .Bind(builder.Configuration.GetSection(NetworkingOptions.Section))
-            .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.PeerRoundTimeZone, out _), "Networking:PeerRoundTimeZone is not a known IANA time zone.")
-            .Validate(o => Enum.IsDefined(o.PeerRoundDay), "Networking:PeerRoundDay must be a day of the week, such as Monday.")
-            .Validate(o => o.PeerFollowUpAfter > TimeSpan.Zero && o.PeerRecentPartners >= 0 && o.PeerHistoryRounds >= 1 && o.MaxPendingIntroductions >= 1,
-                "Networking: PeerFollowUpAfter must be positive, PeerRecentPartners not negative, PeerHistoryRounds and MaxPendingIntroductions at least 1.")
-            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NetworkingOptions>, NetworkingOptionsRules>();
+        services.AddOptions<NetworkingOptions>().Bind(builder.Configuration.GetSection(NetworkingOptions.Section)).ValidateOnStart();
         services.AddScoped<IPersonalDataSource, NetworkingDataSource>();
 
         // Search and contacts.

@@ -1,6 +1,7 @@
 using MentorBot.Bot.Conversations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace MentorBot.Bot.Features.Schools;
 
@@ -9,10 +10,8 @@ public static class SchoolsHostingExtensions
     /// <summary>The districts' school registries: import by file in the bot (and by the import-schools command).</summary>
     public static IHostApplicationBuilder AddSchools(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddOptions<SchoolsOptions>()
-            .Bind(builder.Configuration.GetSection(SchoolsOptions.Section))
-            .Validate(o => !o.Problems().Any(), "Schools: MaxFileBytes must be from 1024 to 20971520 and MaxRows at least 1.")
-            .ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<SchoolsOptions>, SchoolsOptionsRules>();
+        builder.Services.AddOptions<SchoolsOptions>().Bind(builder.Configuration.GetSection(SchoolsOptions.Section)).ValidateOnStart();
         builder.Services.AddScoped<SchoolImport>();
         builder.Services.AddConversation<SchoolImportDialog>();
         builder.Services.AddCommand<SchoolImportDialog>();
