@@ -10,7 +10,7 @@ namespace MentorBot.Bot.Localization;
 public static class PersonalDataTexts
 {
     public static HtmlText Header(string zoneLabel) => Html.Format(
-        $"<b>Ваши данные в MentorBot</b>\nВремя указано по часовому поясу вашего района ({zoneLabel}). Те же данные в машиночитаемом виде — в файле ниже.");
+        $"<b>Ваши данные в MentorBot</b>\nВремя указано по часовому поясу {zoneLabel}. Те же данные в машиночитаемом виде — в файле ниже.");
 
     public const string AccountTitle = "Учётная запись";
     public const string ProfileTitle = "Анкета";

@@ -4,8 +4,11 @@ using MentorBot.Bot.Persistence;
 
 namespace MentorBot.Bot.Features.Onboarding;
 
-/// <summary>The answer to the consent question. Agreeing records consent; refusing stores nothing.</summary>
-public sealed class ConsentCallback(ConsentRepository consents, PeopleRepository people, OnboardingFlow onboarding) : ICallbackHandler
+/// <summary>
+/// The answer to the consent question. Agreeing records consent; refusing stores nothing. Once consent is recorded the
+/// question's buttons are spent: a second press (a double tap, an old message) changes nothing and says so.
+/// </summary>
+public sealed class ConsentCallback(ConsentRepository consents, OnboardingFlow onboarding) : ICallbackHandler
 {
     public static string Prefix => "consent";
 
@@ -19,6 +22,11 @@ public sealed class ConsentCallback(ConsentRepository consents, PeopleRepository
     public async Task HandleAsync(UpdateContext context, CallbackData data, CancellationToken cancellationToken)
     {
         context.RemoveCallbackKeyboard();
+        if (await consents.HasConsentedAsync(context.UserId, cancellationToken))
+        {
+            context.AnswerCallback(Texts.StaleButton);
+            return;
+        }
         if (data.Arg(0) != "y")
         {
             context.Reply(ProfileTexts.ConsentDeclined);
@@ -30,11 +38,6 @@ public sealed class ConsentCallback(ConsentRepository consents, PeopleRepository
             await onboarding.AcceptInviteAsync(context, code, cancellationToken);
             return;
         }
-        if (await people.FindAsync(context.UserId, cancellationToken) is { } profile)
-        {
-            context.Reply(ProfileTexts.WelcomeBack(profile.FullName));
-            return;
-        }
-        context.Reply(ProfileTexts.ChooseRole, OnboardingFlow.RoleKeyboard());
+        await onboarding.GreetAsync(context, cancellationToken);
     }
 }

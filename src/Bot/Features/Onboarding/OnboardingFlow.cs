@@ -40,6 +40,25 @@ public sealed class OnboardingFlow(
         }
     }
 
+    /// <summary>
+    /// What a person who has consented and brings no invite sees, after /start or the consent button alike: their
+    /// profile's greeting, a coordinator's, or the choice of role.
+    /// </summary>
+    public async Task GreetAsync(UpdateContext context, CancellationToken cancellationToken)
+    {
+        if (await people.FindAsync(context.UserId, cancellationToken) is { } profile)
+        {
+            context.Reply(ProfileTexts.WelcomeBack(profile.FullName));
+            return;
+        }
+        if (await coordinators.FindAsync(context.UserId, cancellationToken) is not null)
+        {
+            context.Reply(ProfileTexts.CoordinatorWelcome(DistrictNames(context.Caller.CoordinatorDistricts)), RoleKeyboard());
+            return;
+        }
+        context.Reply(ProfileTexts.ChooseRole, RoleKeyboard());
+    }
+
     public Task BeginRegistrationAsync(UpdateContext context, DirectorRole role, string? inviteCode, string? district, CancellationToken cancellationToken) =>
         registration.BeginAsync(context, new RegistrationDraft { Role = role, InviteCode = inviteCode, District = district }, cancellationToken: cancellationToken);
 

@@ -13,8 +13,6 @@ namespace MentorBot.Bot.Features.Onboarding;
 /// </summary>
 public sealed partial class StartCommand(
     ConsentRepository consents,
-    PeopleRepository people,
-    CoordinatorRepository coordinators,
     InviteRepository invites,
     OnboardingFlow onboarding,
     ForumLinkStart forumLinks) : ICommandHandler
@@ -60,17 +58,7 @@ public sealed partial class StartCommand(
             await onboarding.AcceptInviteAsync(context, inviteCode, cancellationToken);
             return;
         }
-        if (await people.FindAsync(context.UserId, cancellationToken) is { } profile)
-        {
-            context.Reply(ProfileTexts.WelcomeBack(profile.FullName));
-            return;
-        }
-        if (await coordinators.FindAsync(context.UserId, cancellationToken) is not null)
-        {
-            context.Reply(ProfileTexts.CoordinatorWelcome(onboarding.DistrictNames(context.Caller.CoordinatorDistricts)), OnboardingFlow.RoleKeyboard());
-            return;
-        }
-        context.Reply(ProfileTexts.ChooseRole, OnboardingFlow.RoleKeyboard());
+        await onboarding.GreetAsync(context, cancellationToken);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -69,7 +69,7 @@ public sealed class PersonalDataTests
         // 07:00 UTC is 12:00 in Yekaterinburg: consent, the profile and the answer were given then.
         Assert.Contains("Согласие на обработку данных дано: 23.11.2026 12:00", text, StringComparison.Ordinal);
         Assert.Contains("«Форум молодых директоров», 03.12.2026 12:00: «Буду» (ответ от 23.11.2026 12:00)", text, StringComparison.Ordinal);
-        Assert.Contains("(МСК+2)", text, StringComparison.Ordinal);
+        Assert.Contains("по часовому поясу МСК+2.", text, StringComparison.Ordinal);
         Assert.DoesNotContain("10:00", text, StringComparison.Ordinal);
     }
 
