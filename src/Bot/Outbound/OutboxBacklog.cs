@@ -143,14 +143,17 @@ public sealed class OutboxBacklog
         Refresh(line, now);
     }
 
-    /// <summary>Forgets the chat's rows that are not in flight (it blocked the bot, or was erased); returns their ids.</summary>
-    public IReadOnlyList<long> DropChat(long chatId, DateTimeOffset now)
+    /// <summary>
+    /// Forgets the chat's rows that are not in flight (it blocked the bot, or was erased), those up to
+    /// <paramref name="upToId"/> only, since rows written after an erasure are not erased; returns their ids.
+    /// </summary>
+    public IReadOnlyList<long> DropChat(long chatId, DateTimeOffset now, long upToId = long.MaxValue)
     {
         if (!_chats.TryGetValue(chatId, out var line))
         {
             return [];
         }
-        var dropped = line.Rows.Where(r => r.Id != line.InFlightId).ToList();
+        var dropped = line.Rows.Where(r => r.Id != line.InFlightId && r.Id <= upToId).ToList();
         foreach (var row in dropped)
         {
             Remove(line, row);

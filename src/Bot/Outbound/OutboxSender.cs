@@ -197,7 +197,7 @@ public sealed class OutboxSender(
         {
             if (news.ErasedChatId is { } chatId)
             {
-                foreach (var id in _queue.DropChat(chatId, now))
+                foreach (var id in _queue.DropChat(chatId, now, news.ErasedUpToId))
                 {
                     Finish(id, now);
                 }

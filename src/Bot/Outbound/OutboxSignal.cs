@@ -33,9 +33,9 @@ public sealed class OutboxSignal : IDisposable
     }
 
     /// <summary>The chat's rows were deleted (erasure): whatever the sender holds for it must not go out.</summary>
-    public void ChatErased(long chatId)
+    public void ChatErased(long chatId, long upToId)
     {
-        _events.Enqueue(new OutboxEvent([], chatId));
+        _events.Enqueue(new OutboxEvent([], chatId, upToId));
         Wake();
     }
 
@@ -65,5 +65,8 @@ public sealed class OutboxSignal : IDisposable
     public void Dispose() => _pending.Dispose();
 }
 
-/// <summary>Rows committed, or (with <see cref="ErasedChatId"/>) a chat erased; in the order they happened.</summary>
-internal sealed record OutboxEvent(IReadOnlyList<OutboxEntry> Entries, long? ErasedChatId);
+/// <summary>
+/// Rows committed, or (with <see cref="ErasedChatId"/>) a chat's rows erased, those up to <see cref="ErasedUpToId"/>;
+/// in the order they happened.
+/// </summary>
+internal sealed record OutboxEvent(IReadOnlyList<OutboxEntry> Entries, long? ErasedChatId, long ErasedUpToId = 0);

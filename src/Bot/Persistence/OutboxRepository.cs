@@ -138,9 +138,11 @@ public sealed class OutboxRepository(DbSession db, OutboxSignal signal)
     /// <summary>Erasure: every message to the chat, sent or not, carries what was said to the person.</summary>
     public async Task DeleteForChatAsync(long chatId, CancellationToken cancellationToken = default)
     {
+        var erasedUpTo = await db.ExecuteScalarAsync<long?>("SELECT MAX(id) FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken) ?? 0;
         await db.ExecuteAsync("DELETE FROM outbox WHERE chat_id = @ChatId", new { ChatId = chatId }, cancellationToken);
         // The sender may hold the chat's pending rows in memory; once the deletion is durable they must not go out.
-        db.AfterCommit(() => signal.ChatErased(chatId));
+        // Rows written later (a reply in the same transaction, or after it) are not the erased ones and must.
+        db.AfterCommit(() => signal.ChatErased(chatId, erasedUpTo));
     }
 
     /// <summary>Completed rows keep no text (it is cleared when a row completes); the rows themselves go after a while.</summary>

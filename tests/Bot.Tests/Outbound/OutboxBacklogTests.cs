@@ -183,6 +183,15 @@ public sealed class OutboxBacklogTests
     }
 
     [Fact]
+    public void An_erasure_drops_the_rows_it_erased_and_keeps_the_ones_written_after_it()
+    {
+        var queue = QueueOf(Reply(1, 100), Reply(2, 100), Reply(5, 100));
+
+        Assert.Equal([1, 2], queue.DropChat(100, Now, upToId: 2).Order());
+        Assert.Equal([5], Drain(queue));
+    }
+
+    [Fact]
     public void Dropping_a_chat_forgets_its_waiting_rows_but_not_the_one_in_flight()
     {
         var queue = QueueOf(Reply(1, 100), Reply(2, 100), Broadcast(3, 100), Reply(4, 200));
