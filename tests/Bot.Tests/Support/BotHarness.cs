@@ -182,8 +182,7 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task DeliveredAsync()
     {
         await Services.GetRequiredService<CallbackAnswers>().WhenIdleAsync();
-        // Ample for a suite that runs many bots at once on two cores, yet short of the sender's 30 s fallback poll,
-        // so a row the sender was never told of still fails the test.
+        // Ample for a suite that runs many bots at once on two cores; a row that never goes out still fails the test.
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
