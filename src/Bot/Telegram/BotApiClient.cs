@@ -127,11 +127,7 @@ public sealed class BotApiClient : IBotApi
         var content = new BoundedBuffer(maxBytes);
         try
         {
-            await CallAsync("getFile", async ct =>
-            {
-                await _client.DownloadFile(file.FilePath, content, ct);
-                return true;
-            }, RequestTimeout, cancellationToken);
+            await CallAsync("getFile", ct => _client.DownloadFile(file.FilePath, content, ct), cancellationToken);
         }
         catch (TelegramTransportException error) when (error.InnerException?.InnerException is TelegramFileTooLargeException tooLarge)
         {
@@ -141,25 +137,14 @@ public sealed class BotApiClient : IBotApi
     }
 
     public Task SetMyCommandsAsync(IReadOnlyList<BotCommand> commands, CancellationToken cancellationToken = default) =>
-        CallAsync("setMyCommands", async ct =>
-        {
-            await _client.SetMyCommands(commands, cancellationToken: ct);
-            return true;
-        }, RequestTimeout, cancellationToken);
+        CallAsync("setMyCommands", ct => _client.SetMyCommands(commands, cancellationToken: ct), cancellationToken);
 
     public Task SetWebhookAsync(string url, string secretToken, CancellationToken cancellationToken = default) =>
-        CallAsync("setWebhook", async ct =>
-        {
-            await _client.SetWebhook(url, allowedUpdates: TelegramOptions.AllowedUpdates, secretToken: secretToken, cancellationToken: ct);
-            return true;
-        }, RequestTimeout, cancellationToken);
+        CallAsync("setWebhook", ct => _client.SetWebhook(
+            url, allowedUpdates: TelegramOptions.AllowedUpdates, secretToken: secretToken, cancellationToken: ct), cancellationToken);
 
     public Task DeleteWebhookAsync(bool dropPendingUpdates = false, CancellationToken cancellationToken = default) =>
-        CallAsync("deleteWebhook", async ct =>
-        {
-            await _client.DeleteWebhook(dropPendingUpdates, ct);
-            return true;
-        }, RequestTimeout, cancellationToken);
+        CallAsync("deleteWebhook", ct => _client.DeleteWebhook(dropPendingUpdates, ct), cancellationToken);
 
     private static InputFileStream Upload(OutgoingFile file) =>
         InputFile.FromStream(new MemoryStream(file.Content, writable: false), QuotableFileName(file.FileName));
@@ -206,6 +191,13 @@ public sealed class BotApiClient : IBotApi
             await call(ct);
             return null!;
         }, cancellationToken);
+
+    private async Task CallAsync(string method, Func<CancellationToken, Task> call, CancellationToken cancellationToken) =>
+        await CallAsync(method, async ct =>
+        {
+            await call(ct);
+            return true;
+        }, RequestTimeout, cancellationToken);
 
     /// <summary>Runs one library call within its deadline, and turns what it throws into the port's two errors.</summary>
     private async Task<T> CallAsync<T>(string method, Func<CancellationToken, Task<T>> call, TimeSpan timeout, CancellationToken cancellationToken)
