@@ -39,7 +39,7 @@ public sealed partial class CatalogOptionsRules : OptionsRules<CatalogOptions>
             {
                 yield return $"Catalog:Districts:{i}:Region is empty.";
             }
-            if (!TimeZoneInfo.TryFindSystemTimeZoneById(district.TimeZone, out _))
+            if (!IsKnownTimeZone(district.TimeZone))
             {
                 yield return $"Catalog:Districts:{i}:TimeZone '{district.TimeZone}' is not a known IANA time zone, such as Europe/Moscow.";
             }

@@ -13,6 +13,8 @@ public abstract class OptionsRules<T> : IValidateOptions<T> where T : class
 
     protected abstract IEnumerable<string> Problems(T options);
 
+    protected static bool IsKnownTimeZone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out _);
+
     protected static bool IsHttpUrl(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps);
 }

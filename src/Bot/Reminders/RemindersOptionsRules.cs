@@ -7,7 +7,7 @@ public sealed class RemindersOptionsRules : OptionsRules<RemindersOptions>
 {
     protected override IEnumerable<string> Problems(RemindersOptions reminders)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(reminders.DefaultTimeZone, out _))
+        if (!IsKnownTimeZone(reminders.DefaultTimeZone))
         {
             yield return "Reminders:DefaultTimeZone is not a known IANA time zone.";
         }

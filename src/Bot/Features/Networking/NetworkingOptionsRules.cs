@@ -7,7 +7,7 @@ public sealed class NetworkingOptionsRules : OptionsRules<NetworkingOptions>
 {
     protected override IEnumerable<string> Problems(NetworkingOptions networking)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(networking.PeerRoundTimeZone, out _))
+        if (!IsKnownTimeZone(networking.PeerRoundTimeZone))
         {
             yield return "Networking:PeerRoundTimeZone is not a known IANA time zone.";
         }
