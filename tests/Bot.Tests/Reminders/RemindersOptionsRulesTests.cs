@@ -1,17 +1,13 @@
 using MentorBot.Bot.Reminders;
-using Microsoft.Extensions.Configuration;
+using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Reminders;
 
 public sealed class RemindersOptionsRulesTests
 {
     /// <summary>The problems of the defaults with one setting of the "Reminders" section as configured.</summary>
-    private static IEnumerable<string> Problems(string key, string value)
-    {
-        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"{RemindersOptions.Section}:{key}"] = value }).Build()
-            .GetSection(RemindersOptions.Section).Get<RemindersOptions>()!;
-        return new RemindersOptionsRules().Validate(null, options).Failures ?? [];
-    }
+    private static IEnumerable<string> Problems(string key, string value) =>
+        OptionsRulesProbe.Problems(new RemindersOptionsRules(), RemindersOptions.Section, (key, value));
 
     [Fact]
     public void The_defaults_are_valid()

@@ -1,18 +1,13 @@
 using MentorBot.Bot.Features.Announcements;
-using Microsoft.Extensions.Configuration;
+using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Features.Announcements;
 
 public sealed class AnnouncementsOptionsRulesTests
 {
     /// <summary>The problems of the defaults with the given settings of the "Announcements" section as configured.</summary>
-    private static IEnumerable<string> Problems(params (string Key, string Value)[] settings)
-    {
-        var options = new ConfigurationBuilder()
-            .AddInMemoryCollection(settings.ToDictionary(s => $"{AnnouncementsOptions.Section}:{s.Key}", s => (string?)s.Value)).Build()
-            .GetSection(AnnouncementsOptions.Section).Get<AnnouncementsOptions>() ?? new AnnouncementsOptions();
-        return new AnnouncementsOptionsRules().Validate(null, options).Failures ?? [];
-    }
+    private static IEnumerable<string> Problems(params (string Key, string Value)[] settings) =>
+        OptionsRulesProbe.Problems(new AnnouncementsOptionsRules(), AnnouncementsOptions.Section, settings);
 
     [Fact]
     public void The_defaults_are_valid()

@@ -1,17 +1,13 @@
 using MentorBot.Bot.Features.Networking;
-using Microsoft.Extensions.Configuration;
+using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Features.Networking;
 
 public sealed class NetworkingOptionsRulesTests
 {
     /// <summary>The problems of the defaults with one setting of the "Networking" section as configured.</summary>
-    private static IEnumerable<string> Problems(string key, string value)
-    {
-        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"{NetworkingOptions.Section}:{key}"] = value }).Build()
-            .GetSection(NetworkingOptions.Section).Get<NetworkingOptions>()!;
-        return new NetworkingOptionsRules().Validate(null, options).Failures ?? [];
-    }
+    private static IEnumerable<string> Problems(string key, string value) =>
+        OptionsRulesProbe.Problems(new NetworkingOptionsRules(), NetworkingOptions.Section, (key, value));
 
     [Fact]
     public void The_defaults_are_valid()

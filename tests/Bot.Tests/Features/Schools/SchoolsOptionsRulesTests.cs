@@ -1,17 +1,13 @@
 using MentorBot.Bot.Features.Schools;
-using Microsoft.Extensions.Configuration;
+using MentorBot.Bot.Tests.Support;
 
 namespace MentorBot.Bot.Tests.Features.Schools;
 
 public sealed class SchoolsOptionsRulesTests
 {
     /// <summary>The problems of the defaults with one setting of the "Schools" section as configured.</summary>
-    private static IEnumerable<string> Problems(string key, string value)
-    {
-        var options = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [$"{SchoolsOptions.Section}:{key}"] = value }).Build()
-            .GetSection(SchoolsOptions.Section).Get<SchoolsOptions>()!;
-        return new SchoolsOptionsRules().Validate(null, options).Failures ?? [];
-    }
+    private static IEnumerable<string> Problems(string key, string value) =>
+        OptionsRulesProbe.Problems(new SchoolsOptionsRules(), SchoolsOptions.Section, (key, value));
 
     [Fact]
     public void The_defaults_and_the_limits_themselves_are_valid()
