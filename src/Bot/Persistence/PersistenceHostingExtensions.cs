@@ -30,6 +30,7 @@ public static class PersistenceHostingExtensions
         }
         services.AddScoped<DbSession>();
         services.AddScoped<BotStateRepository>();
+        services.AddScoped<UpdateInboxRepository>();
         services.AddScoped<ProcessedUpdateRepository>();
         services.AddScoped<ChatRepository>();
         services.AddScoped<DesignatedPairRepository>();

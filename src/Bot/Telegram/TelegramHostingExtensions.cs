@@ -42,6 +42,7 @@ public static class TelegramHostingExtensions
             }
             else
             {
+                services.AddSingleton<PolledUpdates>();
                 services.AddHostedService<PollingReceiver>();
             }
         }

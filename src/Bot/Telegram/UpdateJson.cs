@@ -20,6 +20,16 @@ public static class UpdateJson
         }
     }
 
+    /// <summary>The update as the library writes it, for <see cref="Read"/> to take back.</summary>
+    public static string Write(Update update) => JsonSerializer.Serialize(update, JsonBotAPI.Options);
+
+    /// <summary>An update saved by <see cref="Write"/>; with its id only should the model no longer take it.</summary>
+    public static Update Read(long updateId, string body)
+    {
+        using var document = JsonDocument.Parse(body);
+        return TryRead(document.RootElement) ?? new Update { Id = checked((int)updateId) };
+    }
+
     /// <summary>
     /// The library's converters throw many kinds on a body they cannot take: a missing discriminator comes out as
     /// KeyNotFoundException, a date past DateTime's range as ArgumentOutOfRangeException. Reading a parsed element does

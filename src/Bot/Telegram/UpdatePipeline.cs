@@ -54,14 +54,17 @@ public sealed class UpdatePipeline(
         var provider = scope.ServiceProvider;
         var db = provider.GetRequiredService<DbSession>();
         var processed = provider.GetRequiredService<ProcessedUpdateRepository>();
+        var inbox = provider.GetRequiredService<UpdateInboxRepository>();
         var outbox = provider.GetRequiredService<OutboxWriter>();
         var now = clock.GetUtcNow();
 
         await db.BeginAsync(cancellationToken);
+        // A polled update's saved copy goes with its handling (webhook and console updates have none).
+        await inbox.RemoveAsync(update.Id, cancellationToken);
         if (!await processed.TryMarkAsync(update.Id, now, cancellationToken))
         {
             logger.AlreadyHandled(update.Id);
-            await db.RollbackAsync();
+            await db.CommitAsync(cancellationToken);
             return (null, null);
         }
 
@@ -75,7 +78,7 @@ public sealed class UpdatePipeline(
             logger.HandlerFailed(error, update.Id);
             await db.RollbackAsync();
             outbox.Discard();
-            return (await RecordFailureAsync(update, db, processed, outbox, now, cancellationToken), null);
+            return (await RecordFailureAsync(update, db, processed, inbox, outbox, now, cancellationToken), null);
         }
 
         await outbox.FlushAsync(now, cancellationToken);
@@ -90,9 +93,11 @@ public sealed class UpdatePipeline(
 
     /// <summary>A handler's bug must not make the update come back forever: it is recorded, and the person told.</summary>
     private static async Task<PressAnswer?> RecordFailureAsync(
-        Update update, DbSession db, ProcessedUpdateRepository processed, OutboxWriter outbox, DateTimeOffset now, CancellationToken cancellationToken)
+        Update update, DbSession db, ProcessedUpdateRepository processed, UpdateInboxRepository inbox, OutboxWriter outbox, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         await db.BeginAsync(cancellationToken);
+        await inbox.RemoveAsync(update.Id, cancellationToken);
         await processed.TryMarkAsync(update.Id, now, cancellationToken);
         if (update.Message is { Chat.Type: ChatType.Private } message)
         {

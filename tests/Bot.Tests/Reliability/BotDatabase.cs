@@ -59,6 +59,30 @@ public sealed class BotDatabase : IDisposable
         }
     }
 
+    /// <summary>Whether the update's effects are committed. Confirmed to Telegram is not enough: polling confirms a batch once it is saved.</summary>
+    public async Task<bool> IsHandledAsync(long updateId) =>
+        await ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates WHERE update_id = @UpdateId", new { UpdateId = updateId }) == 1;
+
+    /// <summary>Waits up to <paramref name="patience"/> (a minute unless given) until every one of the updates is handled.</summary>
+    public async Task WaitUntilHandledAsync(IEnumerable<long> updateIds, TimeSpan? patience = null)
+    {
+        var deadline = DateTime.UtcNow + (patience ?? TimeSpan.FromSeconds(60));
+        var waiting = updateIds.ToList();
+        while (waiting.Count > 0)
+        {
+            if (await IsHandledAsync(waiting[0]))
+            {
+                waiting.RemoveAt(0);
+                continue;
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Update {waiting[0]} and {waiting.Count - 1} more were not handled in time.");
+            }
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>A connection of the test's own: not pooled, so nothing of it stays open once disposed.</summary>
     public SqliteConnection Open()
     {

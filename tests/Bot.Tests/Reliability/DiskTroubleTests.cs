@@ -110,6 +110,7 @@ public sealed class DiskTroubleTests(ITestOutputHelper output)
         }
 
         await api.WaitUntilAsync(a => updates.All(id => !a.IsPending(id)), TimeSpan.FromSeconds(90));
+        await database.WaitUntilHandledAsync(updates, TimeSpan.FromSeconds(90));
         await database.WaitUntilOutboxSentAsync();
 
         Assert.False(bot.HasExited, bot.Output);

@@ -5,8 +5,8 @@ namespace MentorBot.Bot.Tests.Reliability;
 
 /// <summary>
 /// A person in a private chat with a bot that runs in another process, through the fake Telegram. Like a person, they
-/// act only on what their chat shows, and after each message or press they wait until the bot has committed it (the
-/// fake saw it confirmed) and every answer to their chat has gone out, however many restarts that takes.
+/// act only on what their chat shows, and after each message or press they wait until the bot has committed it (its id is
+/// recorded as processed) and every answer to their chat has gone out, however many restarts that takes.
 /// </summary>
 public sealed class FakeChat(FakeBotApi api, BotDatabase database, long userId)
 {
@@ -47,6 +47,7 @@ public sealed class FakeChat(FakeBotApi api, BotDatabase database, long userId)
         while (DateTime.UtcNow < deadline)
         {
             if (!api.IsPending(update.Id)
+                && await database.IsHandledAsync(update.Id)
                 && await database.ScalarAsync<long>("SELECT COUNT(*) FROM outbox WHERE chat_id = @ChatId AND status = 'pending'", new { ChatId = userId }) == 0)
             {
                 return;

@@ -29,6 +29,7 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
 
         var updates = Enumerable.Range(1, 30).SelectMany(i => new[] { api.EnqueueText(8100 + i, "/start"), api.EnqueueText(8100 + i, "/help") }).ToList();
         await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.Id)), TimeSpan.FromSeconds(60));
+        await database.WaitUntilHandledAsync(updates.Select(u => (long)u.Id));
         await database.WaitUntilOutboxSentAsync();
 
         Assert.Equal(updates.Count, await database.ScalarAsync<long>("SELECT COUNT(*) FROM processed_updates"));
@@ -102,6 +103,7 @@ public sealed class TelegramFaultTests(ITestOutputHelper output)
         api.EndOutage();
 
         await api.WaitUntilAsync(a => updates.All(u => !a.IsPending(u.Id)), outage + TimeSpan.FromSeconds(60));
+        await database.WaitUntilHandledAsync(updates.Select(u => (long)u.Id));
         await database.WaitUntilOutboxSentAsync();
 
         Assert.True(callsDuring > 2, $"the bot made only {callsDuring} calls during the outage");

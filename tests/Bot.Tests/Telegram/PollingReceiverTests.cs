@@ -1,6 +1,7 @@
 using MentorBot.Bot.Conversations;
 using MentorBot.Bot.Telegram;
 using MentorBot.Bot.Tests.Fakes;
+using MentorBot.Bot.Tests.Reliability;
 using MentorBot.Bot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +73,68 @@ public sealed class PollingReceiverTests
     }
 
     [Fact]
+    public async Task Later_updates_are_fetched_and_handled_while_an_earlier_one_still_waits()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        await using var bot = await LiveBot.StartAsync(api, services: s => AddEcho(s, log));
+        using var busy = HoldChat(bot, 901);
+        api.EnqueueText(901, "/echo first");
+        // The next poll confirms the first update's batch to Telegram, although the update is not handled yet.
+        await api.WaitUntilAsync(a => a.PendingUpdateCount == 0, TimeSpan.FromSeconds(20));
+
+        api.EnqueueText(902, "/echo other chat");
+        api.EnqueueText(901, "/echo same chat");
+        var other = await api.WaitForDeliveryAsync(m => m.ChatId == 902, TimeSpan.FromSeconds(20));
+
+        Assert.Equal("other chat", other.VisibleText);
+        Assert.Empty(api.DeliveredTo(901));
+        busy.Dispose();
+        await api.WaitUntilAsync(a => a.DeliveredTo(901).Count == 2, TimeSpan.FromSeconds(20));
+        Assert.Equal(["first", "same chat"], api.DeliveredTo(901).Select(m => m.VisibleText ?? ""));
+    }
+
+    [Fact]
+    public async Task An_update_confirmed_to_telegram_but_not_handled_when_the_bot_stops_is_handled_after_the_restart()
+    {
+        await using var api = await FakeBotApi.StartAsync();
+        var log = new EchoLog();
+        using var database = BotDatabase.Create();
+        await using (var first = await LiveBot.StartAsync(api, databasePath: database.Path, services: s => AddEcho(s, log)))
+        {
+            using var busy = HoldChat(first, 911);
+            api.EnqueueText(911, "/echo kept");
+            // Confirmed by the next poll: Telegram will not offer it again.
+            await api.WaitUntilAsync(a => a.PendingUpdateCount == 0, TimeSpan.FromSeconds(20));
+        }
+        Assert.Empty(log.Handled);
+        Assert.Equal(1L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM update_inbox"));
+
+        await using (await LiveBot.StartAsync(api, databasePath: database.Path, services: s => AddEcho(s, log)))
+        {
+            var reply = await api.WaitForDeliveryAsync(m => m.ChatId == 911, TimeSpan.FromSeconds(20));
+            Assert.Equal("kept", reply.VisibleText);
+            await Task.Delay(300);
+        }
+        Assert.Single(api.DeliveredTo(911));
+        Assert.Equal(["kept"], log.Handled.Select(h => h.Text));
+        // The copy, with what the person wrote, went with the handling.
+        Assert.Equal(0L, await database.ScalarAsync<long>("SELECT COUNT(*) FROM update_inbox"));
+    }
+
+    /// <summary>Keeps the chat's turn taken, as a long update of its own would, until disposed.</summary>
+    private static ChatHold HoldChat(LiveBot bot, long chatId) => new(bot.Services.GetRequiredService<ChatSequencer>(), chatId);
+
+    private sealed class ChatHold : IDisposable
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public ChatHold(ChatSequencer sequencer, long chatId) => _ = sequencer.RunAsync(chatId, () => _released.Task, CancellationToken.None);
+
+        public void Dispose() => _released.TrySetResult();
+    }
+
+    [Fact]
     public async Task An_empty_answer_that_comes_back_at_once_does_not_make_the_loop_spin()
     {
         await using var api = await FakeBotApi.StartAsync();
@@ -118,3 +181,4 @@ public sealed class PollingReceiverTests
         Assert.InRange(api.CallCount("getUpdates"), 4, 10);
     }
 }
+
